@@ -1,0 +1,37 @@
+package org.jmd.io;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jmd.engine.AtomicSystem;
+
+/**
+ * One structure as stored in a file: the atoms, the labels that come with them (energy, forces,
+ * per-atom energies, virial, stress; null when absent) and everything else the file said, kept so
+ * that a read followed by a write loses nothing.
+ *
+ * <p>{@code info} holds other per-frame key=value pairs as their text; {@code arrays} holds other
+ * per-atom columns.
+ */
+public final class Frame {
+    public AtomicSystem system;
+    public Double energy;
+    /** eV/Å, 3N. */
+    public double[] forces;
+    /** eV, N. */
+    public double[] atomEnergies;
+    /** W = Σ r⊗f, eV, 9 row-major. */
+    public double[] virial;
+    /** ASE convention σ = −W/V, eV/Å³, 9 row-major. */
+    public double[] stress;
+    /** Whether the file gave velocities (so writers know to write them). */
+    public boolean hasVelocities;
+    /** Whether the file gave charges. */
+    public boolean hasCharges;
+    public final Map<String, String> info = new LinkedHashMap<>();
+    public final Map<String, Column> arrays = new LinkedHashMap<>();
+
+    public Frame(AtomicSystem system) { this.system = system; }
+
+    /** A per-atom column other than the ones jmd understands: type letter (R, I, S, L), width and values as text. */
+    public record Column(char type, int width, String[] values) {}
+}
