@@ -1,0 +1,15 @@
+package org.jmd.engine.md;
+
+import org.jmd.engine.Arguments;
+
+/**
+ * Makes an {@link Integrator} from a deck line {@code ensemble NAME ARGS...}; found with
+ * {@link java.util.ServiceLoader} under {@code META-INF/services/org.jmd.engine.md.IntegratorProvider}.
+ */
+public interface IntegratorProvider {
+    String name();
+
+    String usage();
+
+    Integrator create(Arguments args);
+}
