@@ -26,6 +26,9 @@ public final class ForceCalculator {
 
     public Potential potential() { return potential; }
 
+    /** The neighbor list of the last {@link #compute} (pairs within cutoff + skin), e.g. for close-contact checks. */
+    public NeighborList neighbors() { return verlet == null ? empty : verlet.list(); }
+
     /** Evaluates the potential at the system's current positions and cell into {@code out}. */
     public void compute(AtomicSystem system, ForceResult out) {
         NeighborList list = empty;
