@@ -105,8 +105,9 @@ public final class Deck implements AutoCloseable {
         try {
             c.execute(a);
         } catch (InputException e) {
-            // errors from code that did not know the deck (a file it read names itself) get this line
-            throw e.source() == null ? new InputException(line.source(), line.line(), name + ": " + e.problem(), e) : e;
+            // an error inside a file this line read keeps that file's location; any other is this line's
+            if (e.source() != null && e.line() > 0) throw e;
+            throw new InputException(line.source(), line.line(), e.source() == null ? name + ": " + e.problem() : name + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new InputException(line.source(), line.line(), name + ": " + e.getMessage(), e);
         }
