@@ -41,6 +41,14 @@ public final class ForceCalculator {
         evaluations++;
     }
 
+    /** Positions of the last neighbor-list build (null if none), for exact restarts; see {@link VerletList#restore}. */
+    public double[] neighborReference() { return verlet == null ? null : verlet.reference(); }
+
+    /** Rebuilds the neighbor list from saved reference positions, so a restarted run continues bit for bit. */
+    public void restoreNeighbors(double[] reference, AtomicSystem system) {
+        if (verlet != null && reference != null) verlet.restore(reference, system.size(), system.cell());
+    }
+
     /** Forces a neighbor-list rebuild next time, e.g. after atoms were wrapped or replaced. */
     public void invalidateNeighbors() {
         if (verlet != null) verlet.invalidate();

@@ -10,14 +10,19 @@ import org.jmd.io.StructureIO;
 
 /**
  * What a restart needs to continue a run exactly: positions, velocities, masses, charges, cell,
- * step, time, timestep, the ensemble line and the integrator's saved state. Stored as one
+ * step, time, timestep, the ensemble line, the integrator's saved state and the positions at
+ * which the neighbor list was last built (so the restarted run rebuilds the same list, pair for
+ * pair, sums forces in the same order and continues bit for bit). Stored as one
  * extended XYZ frame (so any XYZ reader can look at it) whose numbers are written with full
  * precision, and read back bit for bit; the integrator state is Base64 in the comment line.
  *
  * @param ensemble        the {@code ensemble} line that made the integrator, or null
  * @param integratorState {@code Integrator.saveState()}, or null
+ * @param neighborReference positions of the last neighbor-list build (3N), or null
  */
-record Checkpoint(AtomicSystem system, long step, double time, double timestep, String ensemble, byte[] integratorState) {
+record Checkpoint(AtomicSystem system, long step, double time, double timestep, String ensemble, byte[] integratorState,
+        double[] neighborReference) {
+    private static final String REFERENCE = "neighbor_reference";
     private static final String MARK = "jmd_checkpoint";
 
     void write(Path file) {
@@ -27,6 +32,11 @@ record Checkpoint(AtomicSystem system, long step, double time, double timestep, 
         String[] masses = new String[system.size()];
         for (int i = 0; i < masses.length; i++) masses[i] = Double.toString(system.mass[i]);
         f.arrays.put("masses", new Frame.Column('R', 1, masses));
+        if (neighborReference != null) {
+            String[] ref = new String[neighborReference.length];
+            for (int k = 0; k < ref.length; k++) ref[k] = Double.toString(neighborReference[k]);
+            f.arrays.put(REFERENCE, new Frame.Column('R', 3, ref));
+        }
         f.info.put(MARK, "1");
         f.info.put("step", Long.toString(step));
         f.info.put("time", Double.toString(time));
@@ -66,7 +76,13 @@ record Checkpoint(AtomicSystem system, long step, double time, double timestep, 
         } catch (IllegalArgumentException e) {
             throw new InputException(where, 2, "integrator_state is not valid Base64");
         }
-        return new Checkpoint(f.system, step, time, timestep, f.info.get("ensemble"), bytes);
+        double[] reference = null;
+        Frame.Column ref = f.arrays.get(REFERENCE);
+        if (ref != null) {
+            reference = new double[ref.values().length];
+            for (int k = 0; k < reference.length; k++) reference[k] = Double.parseDouble(ref.values()[k]); // validated by the reader
+        }
+        return new Checkpoint(f.system, step, time, timestep, f.info.get("ensemble"), bytes, reference);
     }
 
     private static String required(Frame f, String key, String where) {

@@ -44,6 +44,7 @@ public final class Simulation implements AutoCloseable {
     private boolean integratorRestored;
     private byte[] pendingIntegratorState;
     private String pendingEnsembleLine;
+    private double[] pendingNeighborReference;
 
     private long step;
     private double time;
@@ -78,6 +79,7 @@ public final class Simulation implements AutoCloseable {
             if (s.speciesIndex(m.getKey()) >= 0) s.setMass(m.getKey(), m.getValue());
         }
         system = s;
+        pendingNeighborReference = null;
         velocitiesKnown = hasVelocities;
         dynamics = null;
         forcesCurrent = false;
@@ -147,6 +149,7 @@ public final class Simulation implements AutoCloseable {
         ensembleLine = null;
         pendingEnsembleLine = c.ensemble();
         pendingIntegratorState = c.integratorState();
+        pendingNeighborReference = c.neighborReference();
     }
 
     /**
@@ -268,6 +271,10 @@ public final class Simulation implements AutoCloseable {
         d.step = step;
         d.time = time;
         d.timestep = timestep;
+        if (pendingNeighborReference != null) {
+            d.calculator.restoreNeighbors(pendingNeighborReference, d.system);
+            pendingNeighborReference = null;
+        }
         if (!forcesCurrent) {
             d.computeForces();
             forcesCurrent = true;
@@ -303,16 +310,10 @@ public final class Simulation implements AutoCloseable {
         if (problem != null) throw at.error("step " + d.step + ": " + problem);
     }
 
-    /**
-     * Writes a checkpoint. The neighbor list is rebuilt and forces recomputed first, because a
-     * restarted run builds its list afresh from these positions: the pair order, and so the
-     * rounding of the force sums, is then the same in both, and the restart continues bit for bit.
-     */
+    /** Writes a checkpoint; it changes nothing in the run, so runs with and without checkpoints agree exactly. */
     private void writeCheckpoint(Dynamics d) {
-        d.calculator.invalidateNeighbors();
-        d.computeForces();
-        new Checkpoint(d.system, d.step, d.time, d.timestep, ensembleLine, integrator == null ? null : integrator.saveState())
-                .write(checkpointFile);
+        new Checkpoint(d.system, d.step, d.time, d.timestep, ensembleLine, integrator == null ? null : integrator.saveState(),
+                d.calculator.neighborReference()).write(checkpointFile);
     }
 
     private void interrupt(Dynamics d) {

@@ -64,7 +64,7 @@ final class Thermo implements AutoCloseable {
     /** Writes a row if the step is a multiple of N, or {@code force} is set (first and last step of a run). */
     void maybeRecord(Dynamics d, Integrator integrator, boolean force) {
         if (d.step == lastStep) return; // the last row of one run is the first of the next
-        if (!force && d.step % every != 0) return;
+        if (!force && (every == 0 || d.step % every != 0)) return; // every = 0: first and last step only
         lastStep = d.step;
         StringBuilder line = new StringBuilder(), row = new StringBuilder();
         for (int k = 0; k < columns.size(); k++) {
