@@ -14,19 +14,28 @@ import org.jmd.engine.InputException;
 final class ElementTriplets {
     private final String source;
     private final String[] elements;
+    private final String[] symbols;
     private final ManybodyParameterFile.Entry[] entries;
 
-    private ElementTriplets(String source, String[] elements, ManybodyParameterFile.Entry[] entries) {
+    private ElementTriplets(String source, String[] elements, String[] symbols, ManybodyParameterFile.Entry[] entries) {
         this.source = source;
         this.elements = elements;
+        this.symbols = symbols;
         this.entries = entries;
     }
 
     /**
-     * @param wanted the elements to use, or null for every element the file names
+     * @param wanted the elements to use, or null for every element the file names; an item
+     *               {@code SPECIES=NAME} uses the file's element NAME for the system's species
+     *               SPECIES (as LAMMPS's {@code pair_coeff * * SiCGe.tersoff Si(C)} maps a type)
      */
     static ElementTriplets select(ManybodyParameterFile file, List<String> wanted, String style) {
-        List<String> names = wanted == null ? file.elements() : wanted;
+        List<String> names = new ArrayList<>(), species = new ArrayList<>();
+        for (String w : wanted == null ? file.elements() : wanted) {
+            int eq = w.indexOf('=');
+            species.add(eq < 0 ? w : w.substring(0, eq));
+            names.add(eq < 0 ? w : w.substring(eq + 1));
+        }
         if (names.isEmpty()) throw new InputException(file.source(), 0, "no " + style + " entries in file");
         int n = names.size();
         ManybodyParameterFile.Entry[] table = new ManybodyParameterFile.Entry[n * n * n];
@@ -50,12 +59,16 @@ final class ElementTriplets {
                     + "; every ordered triplet of the elements used (" + String.join(", ", names) + ") needs one"
                     + (wanted == null ? " (use elements=A,B,... to use only some of the file's elements)" : ""));
         }
-        return new ElementTriplets(file.source(), names.toArray(new String[0]), table);
+        return new ElementTriplets(file.source(), names.toArray(new String[0]), species.toArray(new String[0]), table);
     }
 
     int size() { return elements.length; }
 
+    /** The file's name of element e. */
     String element(int e) { return elements[e]; }
+
+    /** The species symbol element e is used for. */
+    String symbol(int e) { return symbols[e]; }
 
     String source() { return source; }
 
@@ -76,13 +89,13 @@ final class ElementTriplets {
         for (int t = 0; t < ns; t++) {
             map[t] = -1;
             String sym = s.species(t);
-            for (int e = 0; e < elements.length; e++) if (elements[e].equals(sym)) { map[t] = e; break; }
+            for (int e = 0; e < symbols.length; e++) if (symbols[e].equals(sym)) { map[t] = e; break; }
         }
         int[] type = s.type;
         for (int i = 0, n = s.size(); i < n; i++) {
             if (map[type[i]] < 0) {
                 throw new InputException(source, 0, "the system has " + s.species(type[i]) + " atoms (atom " + (i + 1)
-                        + ") but this " + style + " potential has parameters only for " + String.join(", ", elements));
+                        + ") but this " + style + " potential has parameters only for " + String.join(", ", symbols));
             }
         }
         return map;

@@ -10,7 +10,8 @@ final class ManybodyFileArguments {
     private ManybodyFileArguments() {}
 
     static final String USAGE = "FILE [elements=A,B,...]   (LAMMPS parameter file, path relative to the deck;"
-            + " elements: which of the file's elements to use, default all)";
+            + " elements: which of the file's elements to use, default all; SPECIES=NAME uses the file's NAME,"
+            + " e.g. elements=Si=Si(C))";
 
     /** The parameter file, resolved against the deck's directory. */
     static Path file(Arguments a) {
@@ -24,8 +25,9 @@ final class ManybodyFileArguments {
         String v = a.string("elements").trim();
         if (v.isEmpty()) throw a.error("elements= needs a comma-separated list of element names");
         List<String> names = Arrays.asList(v.split("\\s*,\\s*"));
-        if (names.stream().anyMatch(String::isEmpty) || names.stream().distinct().count() != names.size()) {
-            throw a.error("elements= needs distinct, non-empty names separated by commas, got '" + v + "'");
+        if (names.stream().anyMatch(n -> n.isEmpty() || n.startsWith("=") || n.endsWith("="))
+                || names.stream().map(n -> n.substring(0, n.indexOf('=') < 0 ? n.length() : n.indexOf('='))).distinct().count() != names.size()) {
+            throw a.error("elements= needs distinct, non-empty names (or SPECIES=NAME) separated by commas, got '" + v + "'");
         }
         return names;
     }

@@ -79,6 +79,9 @@ final class ManybodyParameterFile {
             if (words.size() < wordsPerEntry) continue;
             if (words.size() > wordsPerEntry) {
                 // LAMMPS joins lines only until it has enough words; more means a malformed entry.
+                // If an entry ran short, the next one's element names sit where numbers belong:
+                // name that word first, as it points at the real mistake.
+                entry(words, wordLines, source, style, names);
                 throw new InputException(source, lineNo, style + " entry '" + words.get(0) + " " + words.get(1) + " " + words.get(2)
                         + "' (from line " + wordLines.get(0) + ") has " + (words.size() - 3) + " numbers, expected "
                         + names.length + " (" + String.join(" ", names) + ")");
