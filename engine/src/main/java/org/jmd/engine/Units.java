@@ -15,6 +15,8 @@ public final class Units {
     public static final double EV_PER_A3_IN_BAR = 1.602176634e6;
     /** 1 eV/Å³ in GPa. */
     public static final double EV_PER_A3_IN_GPA = 160.2176634;
+    /** 1 ps in fs (LAMMPS metal units give velocities in Å/ps). */
+    public static final double FS_PER_PS = 1000.0;
     /** 1 Bohr in Å. */
     public static final double BOHR = 0.529177210903;
     /** 1 Hartree in eV. */
