@@ -32,8 +32,28 @@ import org.jmd.neighbor.Cell;
  * {@link Frame#energy}, comment lines → {@code info["comment"]} (several joined by a space),
  * {@code charge} → {@code info["charge"]}.
  */
-public final class N2p2Data {
+public final class N2p2Data implements StructureFormat {
+    /** The n2p2 format as a {@link StructureFormat}. */
+    public static final N2p2Data FORMAT = new N2p2Data();
+
     private N2p2Data() {}
+
+    @Override public String name() { return "n2p2"; }
+
+    @Override public boolean multiFrame() { return true; }
+
+    @Override public Frame readFrame(BufferedReader in, String source, int[] lineNo) throws IOException {
+        return read(in, source, lineNo);
+    }
+
+    @Override public void writeFrame(Writer out, Frame frame, String target) throws IOException {
+        Cell c = frame.system.cell();
+        if (c.anyPeriodic() && !c.fullyPeriodic()) {
+            throw new InputException(target, 0, "n2p2 structures are periodic in all three directions or in none; this one has pbc "
+                    + java.util.Arrays.toString(c.pbc()));
+        }
+        write(out, frame);
+    }
 
     /** Info key that holds the block's comment. */
     public static final String COMMENT = "comment";
@@ -50,7 +70,7 @@ public final class N2p2Data {
         } while (line.isBlank());
         String[] f = fields(line);
         if (!f[0].equals("begin")) {
-            throw new InputException(source, lineNo[0], "expected 'begin' to start a structure, got '" + abbreviate(line) + "'");
+            throw new InputException(source, lineNo[0], "expected 'begin' to start a structure, got '" + Numbers.abbreviate(line) + "'");
         }
         int beginLine = lineNo[0];
         StringBuilder comment = null;
@@ -113,7 +133,7 @@ public final class N2p2Data {
                 case "begin":
                     throw new InputException(source, at, "expected 'end' to close the structure begun on line " + beginLine + ", got 'begin'");
                 default:
-                    throw new InputException(source, at, "expected one of begin, comment, lattice, atom, energy, charge, end; got '" + abbreviate(f[0]) + "'");
+                    throw new InputException(source, at, "expected one of begin, comment, lattice, atom, energy, charge, end; got '" + Numbers.abbreviate(f[0]) + "'");
             }
         }
     }
@@ -167,24 +187,24 @@ public final class N2p2Data {
             // n2p2 has no partial periodicity: a lattice means periodic in all three directions.
             for (int k = 0; k < 3; k++) {
                 b.append("lattice");
-                for (int d = 0; d < 3; d++) b.append(' ').append(ExtXyz.num(cell.h(k, d)));
+                for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(cell.h(k, d)));
                 b.append('\n');
             }
         }
         double sumQ = 0;
         for (int i = 0; i < n; i++) {
             b.append("atom");
-            for (int d = 0; d < 3; d++) b.append(' ').append(ExtXyz.num(s.x[3 * i + d]));
+            for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(s.x[3 * i + d]));
             b.append(' ').append(s.symbol(i));
-            b.append(' ').append(ExtXyz.num(s.charge[i]));
-            b.append(' ').append(ExtXyz.num(frame.atomEnergies == null ? 0.0 : frame.atomEnergies[i]));
-            for (int d = 0; d < 3; d++) b.append(' ').append(ExtXyz.num(frame.forces == null ? 0.0 : frame.forces[3 * i + d]));
+            b.append(' ').append(Numbers.format(s.charge[i]));
+            b.append(' ').append(Numbers.format(frame.atomEnergies == null ? 0.0 : frame.atomEnergies[i]));
+            for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(frame.forces == null ? 0.0 : frame.forces[3 * i + d]));
             b.append('\n');
             sumQ += s.charge[i];
         }
-        b.append("energy ").append(ExtXyz.num(frame.energy == null ? 0.0 : frame.energy)).append('\n');
+        b.append("energy ").append(Numbers.format(frame.energy == null ? 0.0 : frame.energy)).append('\n');
         String q = frame.info.get(TOTAL_CHARGE);
-        b.append("charge ").append(q != null ? q : ExtXyz.num(sumQ)).append('\n');
+        b.append("charge ").append(q != null ? q : Numbers.format(sumQ)).append('\n');
         b.append("end\n");
         out.write(b.toString());
     }
@@ -200,7 +220,7 @@ public final class N2p2Data {
     }
 
     private static double real(String s, String what, String source, int line) {
-        return ExtXyz.parseReal(s, what, source, line);
+        return Numbers.real(s, what, source, line);
     }
 
     private static boolean anyNonZero(double[] v) {
@@ -208,7 +228,6 @@ public final class N2p2Data {
         return false;
     }
 
-    private static String abbreviate(String s) { return s.length() > 60 ? s.substring(0, 57) + "..." : s; }
 
     /** A growable primitive array, so reading a large block does not box every number. */
     private static final class DoubleList {
