@@ -49,6 +49,17 @@ class RunCommandTest {
         assertTrue(out.toString().contains("etotal"), out.toString());
     }
 
+    @Test void theLiquidSiliconExampleRunsWithTheRepositorysOwnPotential() throws Exception {
+        String root = System.getProperty("jmd.root");
+        Path deck = Path.of(root == null ? ".." : root, "inputs/si-liquid.deck");
+        assertTrue(Files.exists(deck), "example deck missing: " + deck);
+        assertEquals(0, jmd("run", deck.toString(), "-v", "steps=20", "-v", "out=" + dir), err.toString());
+        List<String> thermo = Files.readAllLines(dir.resolve("si-liquid.csv"));
+        assertEquals(3, thermo.size(), "header, step 0 and the last step");
+        assertEquals(6000.0, Double.parseDouble(thermo.get(1).split(",")[5]), 1e-9);
+        assertEquals(216, StructureIO.read(dir.resolve("si-liquid-final.extxyz")).system.size());
+    }
+
     @Test void anErrorInTheDeckIsOneLineWithFileAndLineAndExitStatus2() throws Exception {
         Path deck = dir.resolve("bad.deck");
         Files.writeString(deck, "lattice fcc a=5.26 species=Ar repeat=1,1,1\n\npotental lj epsilon=1 sigma=1 cutoff=3\n");
