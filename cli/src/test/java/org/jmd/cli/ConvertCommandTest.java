@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConvertCommandTest {
     @TempDir Path tmp;
 
-    record Run(int code, String out, String err) {}
-
-    static Run jmd(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
+    static Jmd.Run jmd(String... args) { return Jmd.run(args); }
 
     /** Three frames of an Ar dimer at growing separation, with velocities. */
     Path trajectory() {
@@ -48,7 +40,7 @@ class ConvertCommandTest {
     }
 
     @Test void helpListsTheOptions() {
-        Run r = jmd("convert", "--help");
+        Jmd.Run r = jmd("convert", "--help");
         assertEquals(0, r.code());
         for (String opt : List.of("--from", "--to", "--frame", "--species", "IN", "OUT")) assertTrue(r.out().contains(opt), r.out());
         assertTrue(jmd("--help").out().contains("convert"));
@@ -57,7 +49,7 @@ class ConvertCommandTest {
     @Test void multiFrameToSingleStructureFormatNeedsFrame() throws IOException {
         Path in = trajectory();
         Path out = tmp.resolve("last.lmp");
-        Run r = jmd("convert", in.toString(), out.toString());
+        Jmd.Run r = jmd("convert", in.toString(), out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("holds several frames but lammps-data holds one structure; choose one with --frame K"), r.err());
         assertFalse(Files.exists(out));
@@ -81,7 +73,7 @@ class ConvertCommandTest {
     @Test void streamsAllFramesBetweenMultiFrameFormats() {
         Path in = trajectory();
         Path out = tmp.resolve("set.n2p2");
-        Run r = jmd("convert", in.toString(), out.toString());
+        Jmd.Run r = jmd("convert", in.toString(), out.toString());
         assertEquals(0, r.code(), r.err());
         List<Frame> a = StructureIO.readAll(in), b = StructureIO.readAll(out);
         assertEquals(3, b.size());
@@ -95,7 +87,7 @@ class ConvertCommandTest {
         Path vasp4 = tmp.resolve("structure.txt");
         Files.writeString(vasp4, "NaCl\n1.0\n5.64 0 0\n0 5.64 0\n0 0 5.64\n1 1\nDirect\n0 0 0\n0.5 0.5 0.5\n");
         Path out = tmp.resolve("nacl.out");
-        Run r = jmd("convert", vasp4.toString(), out.toString(), "--from", "poscar", "--to", "extxyz");
+        Jmd.Run r = jmd("convert", vasp4.toString(), out.toString(), "--from", "poscar", "--to", "extxyz");
         assertEquals(2, r.code());
         assertTrue(r.err().contains(vasp4 + ":6: ") && r.err().contains("VASP 4"), r.err());
         r = jmd("convert", vasp4.toString(), out.toString(), "--from", "poscar", "--to", "extxyz", "--species", "Na,Cl");
