@@ -48,7 +48,8 @@ final class CoreFunction {
                 return (x * (x * ((315.0 - 70.0 * x) * x - 540.0) + 420.0) - 126.0) * x2 * x2 * x + 1.0;
             }
             default:
-                return Math.E * Math.exp(1.0 / (x * x - 1.0));
+                // the bump is exactly 0 from x = 1 on; 1/(x² − 1) would give +∞ there
+                return x >= 1.0 ? 0.0 : Math.E * Math.exp(1.0 / (x * x - 1.0));
         }
     }
 
@@ -62,6 +63,7 @@ final class CoreFunction {
                 return x2 * x2 * (x * (x * ((2520.0 - 630.0 * x) * x - 3780.0) + 2520.0) - 630.0);
             }
             default: {
+                if (x >= 1.0) return 0.0;
                 double t = 1.0 / (x * x - 1.0);
                 return -2.0 * Math.E * x * t * t * Math.exp(t);
             }
