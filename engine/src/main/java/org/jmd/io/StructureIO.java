@@ -21,13 +21,14 @@ import org.jmd.engine.InputException;
 public final class StructureIO {
     private StructureIO() {}
 
-    /** All frames of an extended XYZ file. */
+    /** All frames of a structure file: n2p2 for {@code input.data} or {@code *.n2p2}, else extended XYZ. */
     public static List<Frame> readAll(Path path) {
         List<Frame> frames = new ArrayList<>();
+        boolean n2p2 = isN2p2(path);
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             int[] line = {0};
             Frame f;
-            while ((f = ExtXyz.read(in, path.toString(), line)) != null) frames.add(f);
+            while ((f = n2p2 ? N2p2Data.read(in, path.toString(), line) : ExtXyz.read(in, path.toString(), line)) != null) frames.add(f);
         } catch (NoSuchFileException e) {
             throw new InputException(path.toString(), 0, "no such file");
         } catch (IOException e) {
@@ -40,10 +41,19 @@ public final class StructureIO {
     /** The first frame of a file. */
     public static Frame read(Path path) { return readAll(path).get(0); }
 
+    /** Writes every frame: n2p2 for {@code input.data} or {@code *.n2p2}, else extended XYZ. */
     public static void write(Path path, List<Frame> frames) {
+        boolean n2p2 = isN2p2(path);
         writeAtomically(path, w -> {
-            for (Frame f : frames) ExtXyz.write(w, f);
+            for (Frame f : frames) {
+                if (n2p2) N2p2Data.write(w, f); else ExtXyz.write(w, f);
+            }
         });
+    }
+
+    private static boolean isN2p2(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        return name.equals("input.data") || name.endsWith(".n2p2");
     }
 
     public static void write(Path path, Frame frame) { write(path, List.of(frame)); }
