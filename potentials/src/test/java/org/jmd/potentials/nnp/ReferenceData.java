@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jmd.engine.AtomicSystem;
-import org.jmd.neighbor.Cell;
+import org.jmd.io.StructureIO;
 
 /** The shared n2p2 reference cases: potential directory, structure and n2p2's predictions. */
 final class ReferenceData {
@@ -33,25 +33,8 @@ final class ReferenceData {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** The first structure of input.data, positions as stored (the potential's length unit). */
-    static AtomicSystem structure(Path dir) throws IOException {
-        double[] h = new double[9];
-        int lattice = 0;
-        List<String> symbols = new ArrayList<>();
-        List<Double> x = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("input.data"))) {
-            String[] w = line.trim().split("\\s+");
-            if (w[0].equals("lattice")) {
-                for (int d = 0; d < 3; d++) h[3 * lattice + d] = Double.parseDouble(w[1 + d]);
-                lattice++;
-            } else if (w[0].equals("atom")) {
-                for (int d = 0; d < 3; d++) x.add(Double.parseDouble(w[1 + d]));
-                symbols.add(w[4]);
-            } else if (w[0].equals("end")) {
-                break;
-            }
-        }
-        Cell cell = lattice == 3 ? new Cell(h, new boolean[] {true, true, true}) : Cell.open();
-        return AtomicSystem.of(cell, symbols.toArray(new String[0]), x.stream().mapToDouble(Double::doubleValue).toArray());
+    /** The structure of input.data, read by jmd's n2p2 reader (numbers as stored: the potential's units). */
+    static AtomicSystem structure(Path dir) {
+        return StructureIO.read(dir.resolve("input.data")).system;
     }
 }
