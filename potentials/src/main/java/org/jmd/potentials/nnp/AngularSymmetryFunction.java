@@ -28,10 +28,13 @@ abstract class AngularSymmetryFunction extends SymmetryFunction {
      * The term of one pair of neighbours.
      *
      * @param theta θ_ijk in radians (acos of cos; computed only when {@link #needsAngle()})
+     * @param fij   the {@link #cutoffFunction()} at r_ij, dfij its slope, and the same at r_ik
+     *              (cached per neighbour; 0 if none)
      * @param out   out[0] = g, out[1] = ∂g/∂r_ij, out[2] = ∂g/∂r_ik, out[3] = ∂g/∂r_jk, out[4] = ∂g/∂cos θ
      * @return false when the pair does not contribute (then out is untouched)
      */
-    abstract boolean term(int ej, int ek, double rij, double rik, double rjk, double cos, double theta, double[] out);
+    abstract boolean term(int ej, int ek, double rij, double rik, double rjk, double cos, double theta,
+                         double fij, double dfij, double fik, double dfik, double[] out);
 
     /** Whether {@link #term} needs θ itself rather than only cos θ. */
     abstract boolean needsAngle();

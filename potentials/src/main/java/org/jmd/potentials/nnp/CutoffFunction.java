@@ -61,6 +61,20 @@ final class CutoffFunction {
         }
     }
 
+    /** f(r) into out[k] and f'(r) into out[k + 1], with one transcendental call where possible. */
+    void evaluate(double r, double[] out, int k) {
+        if (r >= rc) { out[k] = 0.0; out[k + 1] = 0.0; return; }
+        if (type == 2 || type == 3) {
+            double t = Math.tanh(1.0 - r / rc), t2 = t * t;
+            double c = type == 3 ? TANH_NORMALISATION : 1.0;
+            out[k] = c * t * t2;
+            out[k + 1] = 3.0 * c * t2 * (t2 - 1.0) / rc;
+            return;
+        }
+        out[k] = value(r);
+        out[k + 1] = derivative(r);
+    }
+
     double derivative(double r) {
         if (r >= rc) return 0.0;
         switch (type) {

@@ -20,6 +20,10 @@ final class ElementDescriptor {
     private final AngularGroup[] groups;
     private final double cutoff;
     private final double[] term = new double[5];
+    /** Distinct cutoff functions of the element; their values per neighbour are cached once per atom. */
+    private final CutoffFunction[] cutoffs;
+    private double[] cutoffValue = new double[0], cutoffSlope = new double[0];
+    private final double[] pair = new double[2];
 
     /** @param sorted the element's functions already in n2p2 order */
     ElementDescriptor(List<SymmetryFunction> sorted) {
@@ -48,6 +52,16 @@ final class ElementDescriptor {
             groups[k++] = new AngularGroup(m, idx.stream().mapToInt(Integer::intValue).toArray());
         }
         this.cutoff = rc;
+        List<CutoffFunction> distinct = new ArrayList<>();
+        for (SymmetryFunction f : functions) {
+            CutoffFunction c = f.cutoffFunction();
+            if (c == null) continue;
+            int slot = -1;
+            for (int q = 0; q < distinct.size(); q++) if (distinct.get(q).radius() == c.radius()) slot = q;
+            if (slot < 0) { distinct.add(c); slot = distinct.size() - 1; }
+            f.cutoffSlot = slot;
+        }
+        this.cutoffs = distinct.toArray(new CutoffFunction[0]);
     }
 
     int size() { return functions.length; }
@@ -67,19 +81,32 @@ final class ElementDescriptor {
         if (dg != null) Arrays.fill(dg, 0, functions.length * stride, 0.0);
         int[] el = env.element;
         double[] r = env.distance, d = env.delta, t = term;
+        if (cutoffValue.length < cutoffs.length * n) {
+            cutoffValue = new double[2 * cutoffs.length * n];
+            cutoffSlope = new double[2 * cutoffs.length * n];
+        }
+        for (int c = 0; c < cutoffs.length; c++) {
+            for (int p = 0, o = c * n; p < n; p++, o++) {
+                cutoffs[c].evaluate(r[p], pair, 0);
+                cutoffValue[o] = pair[0];
+                cutoffSlope[o] = pair[1];
+            }
+        }
+        double[] cv = cutoffValue, cs = cutoffSlope;
         for (int q = 0; q < radial.length; q++) {
             RadialSymmetryFunction f = radial[q];
             int s = radialIndex[q];
+            int o = f.cutoffSlot < 0 ? -1 : f.cutoffSlot * n;
             double sum = 0;
             for (int p = 0; p < n; p++) {
-                if (!f.term(el[p], r[p], t)) continue;
+                if (!f.term(el[p], r[p], o < 0 ? 0 : cv[o + p], o < 0 ? 0 : cs[o + p], t)) continue;
                 sum += t[0];
                 if (dg != null) {
                     double c = t[1] / r[p];
-                    int o = s * stride + 3 * p;
-                    dg[o] += c * d[3 * p];
-                    dg[o + 1] += c * d[3 * p + 1];
-                    dg[o + 2] += c * d[3 * p + 2];
+                    int at = s * stride + 3 * p;
+                    dg[at] += c * d[3 * p];
+                    dg[at + 1] += c * d[3 * p + 1];
+                    dg[at + 2] += c * d[3 * p + 2];
                 }
             }
             g[s] = sum;
@@ -90,7 +117,7 @@ final class ElementDescriptor {
     private void angular(AngularGroup grp, AtomEnvironment env, double[] g, double[] dg, int stride) {
         int n = env.size;
         int[] el = env.element;
-        double[] r = env.distance, d = env.delta, t = term;
+        double[] r = env.distance, d = env.delta, t = term, cv = cutoffValue, cs = cutoffSlope;
         double rc = grp.cutoff;
         AngularSymmetryFunction[] members = grp.members;
         int[] index = grp.index;
@@ -110,7 +137,11 @@ final class ElementDescriptor {
                 double cos = (ax * bx + ay * by + az * bz) * inv;
                 double theta = grp.needsAngle ? Math.acos(cos) : 0.0;
                 for (int m = 0; m < members.length; m++) {
-                    if (!members[m].term(ep, eq, rij, rik, rjk, cos, theta, t)) continue;
+                    AngularSymmetryFunction f = members[m];
+                    boolean cached = f.cutoffSlot >= 0;
+                    int op0 = cached ? f.cutoffSlot * n + p : 0, oq0 = cached ? f.cutoffSlot * n + q : 0;
+                    if (!f.term(ep, eq, rij, rik, rjk, cos, theta, cached ? cv[op0] : 0, cached ? cs[op0] : 0,
+                            cached ? cv[oq0] : 0, cached ? cs[oq0] : 0, t)) continue;
                     int s = index[m];
                     g[s] += t[0];
                     if (dg == null) continue;

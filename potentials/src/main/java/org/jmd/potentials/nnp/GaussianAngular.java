@@ -14,6 +14,8 @@ final class GaussianAngular extends AngularSymmetryFunction {
     private final double eta, rs, lambda, zeta, norm;
     private final CutoffFunction fc;
     private final double[] weights;
+    private final int zetaInt;          // ζ − 1 as a whole number when ζ is one, else −1
+    private final double[] jk = new double[2];
 
     /** Types 3 and 9. */
     static GaussianAngular plain(int type, int centre, int e1, int e2, double eta, double lambda, double zeta, double rs,
@@ -41,13 +43,17 @@ final class GaussianAngular extends AngularSymmetryFunction {
         this.norm = Math.pow(2.0, 1.0 - zeta);
         this.fc = fc;
         this.weights = weights;
+        this.zetaInt = zeta == Math.rint(zeta) && zeta < 64 ? (int) zeta - 1 : -1;
     }
 
     @Override double cutoff() { return fc.radius(); }
 
+    @Override CutoffFunction cutoffFunction() { return fc; }
+
     @Override boolean needsAngle() { return false; }
 
-    @Override boolean term(int ej, int ek, double rij, double rik, double rjk, double cos, double theta, double[] out) {
+    @Override boolean term(int ej, int ek, double rij, double rik, double rjk, double cos, double theta,
+                         double fij, double dfij, double fik, double dfik, double[] out) {
         double rc = fc.radius();
         if (rij >= rc || rik >= rc || (narrow && rjk >= rc)) return false;
         double plambda = 1.0 + lambda * cos;
@@ -57,15 +63,28 @@ final class GaussianAngular extends AngularSymmetryFunction {
         double exponent = dij * dij + dik * dik;
         if (narrow) exponent += djk * djk;
         // base·plambda is the angular-radial product without cutoffs; base alone feeds ∂/∂cos
-        double base = w * norm * Math.pow(plambda, zeta - 1.0) * Math.exp(-eta * exponent);
-        double fij = fc.value(rij), fik = fc.value(rik), fjk = narrow ? fc.value(rjk) : 1.0;
+        double base = w * norm * power(plambda) * Math.exp(-eta * exponent);
+        double fjk = 1.0, dfjk = 0.0;
+        if (narrow) {
+            fc.evaluate(rjk, jk, 0);
+            fjk = jk[0];
+            dfjk = jk[1];
+        }
         double cut = fij * fik * fjk;
         double radial = base * plambda;
         out[0] = radial * cut;
-        out[1] = radial * (fc.derivative(rij) * fik * fjk - 2.0 * eta * dij * cut);
-        out[2] = radial * (fij * fc.derivative(rik) * fjk - 2.0 * eta * dik * cut);
-        out[3] = narrow ? radial * (fij * fik * fc.derivative(rjk) - 2.0 * eta * djk * cut) : 0.0;
+        out[1] = radial * (dfij * fik * fjk - 2.0 * eta * dij * cut);
+        out[2] = radial * (fij * dfik * fjk - 2.0 * eta * dik * cut);
+        out[3] = narrow ? radial * (fij * fik * dfjk - 2.0 * eta * djk * cut) : 0.0;
         out[4] = base * zeta * lambda * cut;
         return true;
+    }
+
+    /** (1 + λ cos θ)^(ζ−1), by multiplication for whole ζ as n2p2 does (Math.pow is slow). */
+    private double power(double x) {
+        if (zetaInt < 0) return Math.pow(x, zeta - 1.0);
+        double p = 1.0;
+        for (int k = 0; k < zetaInt; k++) p *= x;
+        return p;
     }
 }

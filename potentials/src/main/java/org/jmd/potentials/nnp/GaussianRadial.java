@@ -33,15 +33,16 @@ final class GaussianRadial extends RadialSymmetryFunction {
 
     @Override double cutoff() { return fc.radius(); }
 
-    @Override boolean term(int element, double r, double[] out) {
+    @Override CutoffFunction cutoffFunction() { return fc; }
+
+    @Override boolean term(int element, double r, double f, double df, double[] out) {
         if (neighbour >= 0 && element != neighbour) return false;
         if (r >= fc.radius()) return false;
         double w = weights == null ? 1.0 : weights[element];
         double dr = r - rs;
         double gauss = w * Math.exp(-eta * dr * dr);
-        double f = fc.value(r);
         out[0] = gauss * f;
-        out[1] = gauss * (fc.derivative(r) - 2.0 * eta * dr * f);
+        out[1] = gauss * (df - 2.0 * eta * dr * f);
         return true;
     }
 }

@@ -48,7 +48,8 @@ final class PolynomialAngular extends AngularSymmetryFunction {
 
     @Override boolean needsAngle() { return true; }
 
-    @Override boolean term(int ej, int ek, double rij, double rik, double rjk, double cos, double theta, double[] out) {
+    @Override boolean term(int ej, int ek, double rij, double rik, double rjk, double cos, double theta,
+                         double fij0, double dfij0, double fik0, double dfik0, double[] out) {
         if (!(rij > rl && rij < rc && rik > rl && rik < rc)) return false;
         if (narrow && (rjk * rjk >= rc2 || rjk * rjk <= rl2)) return false;
         // the angular bump vanishes at 0° and 180°, where dθ/dcos is singular: skip as n2p2 does

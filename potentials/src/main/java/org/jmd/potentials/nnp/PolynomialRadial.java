@@ -31,7 +31,7 @@ final class PolynomialRadial extends RadialSymmetryFunction {
 
     @Override double cutoff() { return rc; }
 
-    @Override boolean term(int element, double r, double[] out) {
+    @Override boolean term(int element, double r, double fc, double dfc, double[] out) {
         if (neighbour >= 0 && element != neighbour) return false;
         if (!(r > rl && r < rc)) return false;
         double w = weights == null ? 1.0 : weights[element];

@@ -9,8 +9,9 @@ abstract class RadialSymmetryFunction extends SymmetryFunction {
     /**
      * The term of one neighbour of the given element at distance r.
      *
+     * @param fc  the {@link #cutoffFunction()} at r and dfc its slope (cached per neighbour; 0 if none)
      * @param out out[0] = g, out[1] = dg/dr
      * @return false when the neighbour does not contribute (then out is untouched)
      */
-    abstract boolean term(int element, double r, double[] out);
+    abstract boolean term(int element, double r, double fc, double dfc, double[] out);
 }
