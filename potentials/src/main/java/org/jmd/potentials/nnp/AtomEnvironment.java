@@ -1,0 +1,47 @@
+package org.jmd.potentials.nnp;
+
+import java.util.Arrays;
+import org.jmd.neighbor.NeighborList;
+
+/**
+ * The neighbours of one central atom within the descriptor cutoff, copied out of the full neighbor
+ * list into flat arrays: element index, displacement δ = x_j + image·h − x_i (3 per neighbour),
+ * distance, and the pair index in the list. Reused atom after atom; grows, never shrinks.
+ */
+final class AtomEnvironment {
+    int size;
+    int[] element = new int[64];
+    int[] atom = new int[64];
+    double[] delta = new double[192];
+    double[] distance = new double[64];
+
+    /** Fills the environment of atom i from a full list, keeping neighbours closer than cutoff. */
+    void build(int i, NeighborList list, int[] atomElement, double cutoff) {
+        int[] start = list.startArray(), nb = list.neighborArray();
+        double[] d = list.deltaArray();
+        double rc2 = cutoff * cutoff;
+        size = 0;
+        for (int p = start[i], e = start[i + 1]; p < e; p++) {
+            double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+            double r2 = dx * dx + dy * dy + dz * dz;
+            if (r2 >= rc2) continue;
+            if (size == element.length) grow();
+            int j = nb[p];
+            element[size] = atomElement[j];
+            atom[size] = j;
+            delta[3 * size] = dx;
+            delta[3 * size + 1] = dy;
+            delta[3 * size + 2] = dz;
+            distance[size] = Math.sqrt(r2);
+            size++;
+        }
+    }
+
+    private void grow() {
+        int cap = element.length * 2;
+        element = Arrays.copyOf(element, cap);
+        atom = Arrays.copyOf(atom, cap);
+        delta = Arrays.copyOf(delta, 3 * cap);
+        distance = Arrays.copyOf(distance, cap);
+    }
+}

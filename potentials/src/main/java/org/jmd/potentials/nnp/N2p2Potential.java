@@ -1,0 +1,163 @@
+package org.jmd.potentials.nnp;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.ForceResult;
+import org.jmd.engine.InputException;
+import org.jmd.engine.Potential;
+import org.jmd.neighbor.NeighborList;
+
+/**
+ * A Behler–Parrinello neural-network potential in n2p2's format, evaluated like any other
+ * {@link Potential}: E = Σ_i E_{Z_i}(G_i) with one network per element fed with the scaled
+ * symmetry functions of the atom's neighbourhood.
+ *
+ * <p>Forces and virial come from one pass per atom: the descriptor kernel stores ∂G_s/∂δ_p for
+ * every neighbour displacement δ_p, the network gives ∂E_i/∂G_s, and their contraction
+ * g_p = ∂E_i/∂δ_p acts on neighbour j with −g_p and on atom i with +g_p; the virial is
+ * W = −Σ_p δ_p ⊗ g_p (independent of wrapping). Per-atom energies sum to the total.
+ *
+ * <p>Not thread-safe: buffers are fields, grown as needed and never allocated per call.
+ */
+public final class N2p2Potential implements Potential {
+    private final N2p2Model model;
+    private final String description;
+    private final AtomEnvironment env = new AtomEnvironment();
+    private int[] atomElement = new int[0];
+    private int[] speciesElement = new int[0];
+    private final double[] g, scaled, dEdG, coefficient;
+    private double[] dg = new double[0];
+    private double[] pairGradient = new double[0];
+    private int lastElement = -1;
+
+    /**
+     * @param directory   n2p2 potential directory (input.nn, scaling.data, weights.ZZZ.data)
+     * @param lengthScale length of the potential's unit in the caller's unit (Units.BOHR for a Bohr potential used in Å; 1 for none)
+     * @param energyScale energy of the potential's unit in the caller's unit (Units.HARTREE for Hartree into eV; 1 for none)
+     */
+    public N2p2Potential(Path directory, double lengthScale, double energyScale, String description) {
+        this.model = N2p2Model.load(directory, lengthScale, energyScale);
+        this.description = description;
+        int max = 0;
+        for (ElementDescriptor d : model.descriptors) max = Math.max(max, d.size());
+        g = new double[max];
+        scaled = new double[max];
+        dEdG = new double[max];
+        coefficient = new double[max];
+    }
+
+    @Override public double cutoff() { return model.cutoff; }
+
+    @Override public NeighborList.Kind neighborKind() { return NeighborList.Kind.FULL; }
+
+    @Override public String describe() { return description; }
+
+    /** Element symbols of the potential, in n2p2's order (by atomic number). */
+    public String[] elements() { return model.symbols.clone(); }
+
+    /** Number of symmetry functions (network inputs) of an element. */
+    public int symmetryFunctionCount(String symbol) {
+        Integer e = model.elementIndex.get(symbol);
+        if (e == null) throw new IllegalArgumentException("no element " + symbol + " in this potential");
+        return model.descriptors[e].size();
+    }
+
+    @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
+        int n = system.size();
+        mapElements(system);
+        double[] f = out.forces, w = out.virial;
+        double[] ea = out.atomEnergies.length == n ? out.atomEnergies : null;
+        double energyFactor = model.energyFactor();
+        double energy = 0;
+        for (int i = 0; i < n; i++) {
+            int e = atomElement[i];
+            int ns = describe(list, i, e, true);
+            NeuralNetwork net = model.networks[e];
+            double atomEnergy = model.atomicEnergy(e, net.forward(scaled));
+            energy += atomEnergy;
+            if (ea != null) ea[i] = atomEnergy;
+            net.inputGradient(dEdG);
+            double[] factor = model.scalingTables[e].factor;
+            for (int s = 0; s < ns; s++) coefficient[s] = dEdG[s] * factor[s] * energyFactor;
+
+            // g_p = Σ_s c_s ∂G_s/∂δ_p, walking dg row by row for contiguous access
+            int np = env.size, stride = 3 * np;
+            if (pairGradient.length < stride) pairGradient = new double[Math.max(stride, 2 * pairGradient.length)];
+            double[] gp = pairGradient;
+            Arrays.fill(gp, 0, stride, 0.0);
+            for (int s = 0; s < ns; s++) {
+                double c = coefficient[s];
+                if (c == 0.0) continue;
+                for (int k = 0, o = s * stride; k < stride; k++, o++) gp[k] += c * dg[o];
+            }
+            double[] d = env.delta;
+            int[] nb = env.atom;
+            for (int p = 0; p < np; p++) {
+                double gx = gp[3 * p], gy = gp[3 * p + 1], gz = gp[3 * p + 2];
+                int j = nb[p];
+                f[3 * j] -= gx; f[3 * j + 1] -= gy; f[3 * j + 2] -= gz;
+                f[3 * i] += gx; f[3 * i + 1] += gy; f[3 * i + 2] += gz;
+                double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+                w[0] -= dx * gx; w[1] -= dx * gy; w[2] -= dx * gz;
+                w[3] -= dy * gx; w[4] -= dy * gy; w[5] -= dy * gz;
+                w[6] -= dz * gx; w[7] -= dz * gy; w[8] -= dz * gz;
+            }
+        }
+        out.energy += energy;
+    }
+
+    /**
+     * Benchmark and inspection hook: the scaled symmetry functions of one atom (and, if asked, their
+     * derivatives) into internal buffers. Returns the number of functions. Allocates nothing once
+     * buffers have grown.
+     */
+    public int descriptors(AtomicSystem system, NeighborList list, int atom, boolean derivatives) {
+        mapElements(system);
+        return describe(list, atom, atomElement[atom], derivatives);
+    }
+
+    /** Copy of the scaled symmetry functions of the last {@link #descriptors} call, in n2p2 order. */
+    public double[] lastDescriptors() {
+        return Arrays.copyOf(scaled, model.descriptors[lastElement].size());
+    }
+
+    /** Benchmark hook: network forward pass on the last descriptors, plus back-propagation if asked. */
+    public double network(boolean backward) {
+        NeuralNetwork net = model.networks[lastElement];
+        double out = net.forward(scaled);
+        if (backward) net.inputGradient(dEdG);
+        return out;
+    }
+
+    private int describe(NeighborList list, int i, int e, boolean derivatives) {
+        ElementDescriptor desc = model.descriptors[e];
+        env.build(i, list, atomElement, desc.cutoff());
+        int ns = desc.size();
+        if (derivatives && dg.length < ns * 3 * env.size) dg = new double[Math.max(ns * 3 * env.size, 2 * dg.length)];
+        desc.compute(env, g, derivatives ? dg : null);
+        Scaling.Table t = model.scalingTables[e];
+        for (int s = 0; s < ns; s++) scaled[s] = t.apply(s, g[s]);
+        lastElement = e;
+        return ns;
+    }
+
+    private void mapElements(AtomicSystem system) {
+        int species = system.speciesCount();
+        if (speciesElement.length < species) speciesElement = new int[species];
+        for (int t = 0; t < species; t++) {
+            Integer e = model.elementIndex.get(system.species(t));
+            speciesElement[t] = e == null ? -1 : e;
+        }
+        int n = system.size();
+        if (atomElement.length < n) atomElement = new int[n];
+        for (int i = 0; i < n; i++) {
+            int e = speciesElement[system.type[i]];
+            if (e < 0) {
+                throw new InputException("nnp: atom " + (i + 1) + " is '" + system.symbol(i) + "', which potential "
+                        + model.directory + " does not describe (elements: " + String.join(" ", model.symbols) + ")");
+            }
+            atomElement[i] = e;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.jmd.potentials.nnp;
+
+/**
+ * n2p2's symmetry function scaling, chosen by keywords in input.nn, with per-function statistics
+ * (min, max, mean, sigma) from scaling.data:
+ * <pre>
+ * none                          G_s = G
+ * scale_symmetry_functions      G_s = S_min + (S_max − S_min)(G − G_min)/(G_max − G_min)
+ * center_symmetry_functions     G_s = G − G_mean
+ * scale + center                G_s = S_min + (S_max − S_min)(G − G_mean)/(G_max − G_min)
+ * scale_symmetry_functions_sigma G_s = S_min + (S_max − S_min)(G − G_mean)/G_sigma
+ * </pre>
+ */
+enum Scaling {
+    NONE, SCALE, CENTER, SCALE_CENTER, SIGMA;
+
+    /** The mode n2p2 picks from the keywords present (scale and center win over sigma, as in n2p2). */
+    static Scaling fromKeywords(boolean scale, boolean center, boolean sigma) {
+        if (scale && !center) return SCALE;
+        if (!scale && center) return CENTER;
+        if (scale) return SCALE_CENTER;
+        if (sigma) return SIGMA;
+        return NONE;
+    }
+
+    boolean usesRange() { return this == SCALE || this == SCALE_CENTER || this == SIGMA; }
+
+    /** Per-function scaling of one element: G_s = smin + factor·(G − reference). */
+    static final class Table {
+        final double[] smin, factor, reference;
+
+        Table(int n) {
+            smin = new double[n];
+            factor = new double[n];
+            reference = new double[n];
+        }
+
+        double apply(int s, double g) { return smin[s] + factor[s] * (g - reference[s]); }
+    }
+
+    /** Sets function s of a table from its statistics; returns null or a problem description. */
+    String set(Table t, int s, double min, double max, double mean, double sigma, double sMin, double sMax) {
+        switch (this) {
+            case NONE: t.smin[s] = 0; t.factor[s] = 1; t.reference[s] = 0; return null;
+            case CENTER: t.smin[s] = 0; t.factor[s] = 1; t.reference[s] = mean; return null;
+            case SIGMA:
+                if (!(sigma > 0)) return "sigma must be positive for scale_symmetry_functions_sigma, got " + sigma;
+                t.smin[s] = sMin; t.factor[s] = (sMax - sMin) / sigma; t.reference[s] = mean; return null;
+            default:
+                if (!(max > min)) return "max (" + max + ") must exceed min (" + min + ") to scale";
+                t.smin[s] = sMin; t.factor[s] = (sMax - sMin) / (max - min); t.reference[s] = this == SCALE ? min : mean;
+                return null;
+        }
+    }
+}
