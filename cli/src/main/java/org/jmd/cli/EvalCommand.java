@@ -46,7 +46,7 @@ final class EvalCommand implements Callable<Integer> {
             frame.stress = volume > 0 ? r.stress(volume) : null;
             results.add(frame);
         }
-        StructureIO.write(out, results);
+        StructureIO.write(out, results, "extxyz");
         return 0;
     }
 }

@@ -18,6 +18,7 @@ public final class Arguments {
     private final List<String> positional = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
     private final Set<String> used = new LinkedHashSet<>();
+    private final List<String> words;
     private final String source;
     private final int line;
     private final Path baseDir;
@@ -34,6 +35,7 @@ public final class Arguments {
         this.source = source;
         this.line = line;
         this.baseDir = baseDir == null ? Path.of("") : baseDir;
+        this.words = List.copyOf(words);
         for (String w : words) {
             int eq = w.indexOf('=');
             if (eq > 0) {
@@ -85,6 +87,9 @@ public final class Arguments {
     public int line() { return line; }
 
     public Path baseDir() { return baseDir; }
+
+    /** The words after the command as written, positional and key=value in their order (for commands that pass them on). */
+    public List<String> words() { return words; }
 
     public int positionalCount() { return positional.size(); }
 

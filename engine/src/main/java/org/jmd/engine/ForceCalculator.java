@@ -26,6 +26,9 @@ public final class ForceCalculator {
 
     public Potential potential() { return potential; }
 
+    /** The neighbor list of the last {@link #compute} (pairs within cutoff + skin), e.g. for close-contact checks. */
+    public NeighborList neighbors() { return verlet == null ? empty : verlet.list(); }
+
     /** Evaluates the potential at the system's current positions and cell into {@code out}. */
     public void compute(AtomicSystem system, ForceResult out) {
         NeighborList list = empty;
@@ -36,6 +39,14 @@ public final class ForceCalculator {
         out.reset(system.size());
         potential.compute(system, list, out);
         evaluations++;
+    }
+
+    /** Positions of the last neighbor-list build (null if none), for exact restarts; see {@link VerletList#restore}. */
+    public double[] neighborReference() { return verlet == null ? null : verlet.reference(); }
+
+    /** Rebuilds the neighbor list from saved reference positions, so a restarted run continues bit for bit. */
+    public void restoreNeighbors(double[] reference, AtomicSystem system) {
+        if (verlet != null && reference != null) verlet.restore(reference, system.size(), system.cell());
     }
 
     /** Forces a neighbor-list rebuild next time, e.g. after atoms were wrapped or replaced. */

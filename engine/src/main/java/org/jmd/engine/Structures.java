@@ -59,18 +59,24 @@ public final class Structures {
 
     /** Atom k of the result is atom order[k] of s. */
     public static AtomicSystem permute(AtomicSystem s, int[] order) {
-        int n = s.size();
-        double[] x = new double[3 * n];
-        int[] type = new int[n];
-        for (int k = 0; k < n; k++) {
-            System.arraycopy(s.x, 3 * order[k], x, 3 * k, 3);
-            type[k] = s.type[order[k]];
+        if (order.length != s.size()) throw new IllegalArgumentException("a permutation of " + s.size() + " atoms needs " + s.size() + " indices");
+        return subset(s, order);
+    }
+
+    /** The atoms {@code keep} (indices, in that order) of s, with their velocities, masses and charges, in the same cell. */
+    public static AtomicSystem subset(AtomicSystem s, int[] keep) {
+        int m = keep.length;
+        double[] x = new double[3 * m];
+        int[] type = new int[m];
+        for (int k = 0; k < m; k++) {
+            System.arraycopy(s.x, 3 * keep[k], x, 3 * k, 3);
+            type[k] = s.type[keep[k]];
         }
         AtomicSystem out = new AtomicSystem(s.cell(), s.speciesTable(), type, x);
-        for (int k = 0; k < n; k++) {
-            System.arraycopy(s.v, 3 * order[k], out.v, 3 * k, 3);
-            out.mass[k] = s.mass[order[k]];
-            out.charge[k] = s.charge[order[k]];
+        for (int k = 0; k < m; k++) {
+            System.arraycopy(s.v, 3 * keep[k], out.v, 3 * k, 3);
+            out.mass[k] = s.mass[keep[k]];
+            out.charge[k] = s.charge[keep[k]];
         }
         return out;
     }

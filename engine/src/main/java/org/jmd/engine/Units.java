@@ -9,12 +9,23 @@ public final class Units {
 
     /** Boltzmann constant in eV/K. */
     public static final double BOLTZMANN = 8.617333262e-5;
-    /** 1 amu·Å²/fs² in eV (kinetic energy conversion: KE[eV] = ½ m v² · this, m in amu, v in Å/fs). */
-    public static final double AMU_A2_PER_FS2 = 103.6426965268;
+    /**
+     * 1 amu·Å²/fs² in eV as jmd's dynamics use it (kinetic energy KE[eV] = ½ m v² · this, m in
+     * amu, v in Å/fs; its inverse turns eV/Å/amu into Å/fs²). This is LAMMPS's metal-units value
+     * (1.0364269e-4 eV per amu·Å²/ps², 8 digits) rather than CODATA's {@link #AMU_A2_PER_FS2_CODATA},
+     * 6e-8 relatively smaller, so that kinetic energies and trajectories agree with LAMMPS to
+     * round-off: with the CODATA value a 216-atom Si run already differs by 2e-6 eV in kinetic
+     * energy. The difference is far below any physical significance.
+     */
+    public static final double AMU_A2_PER_FS2 = 103.64269;
+    /** 1 amu·Å²/fs² in eV from CODATA 2018, as ASE's units use it (for converting ASE's velocities). */
+    public static final double AMU_A2_PER_FS2_CODATA = 103.6426965268;
     /** 1 eV/Å³ in bar. */
     public static final double EV_PER_A3_IN_BAR = 1.602176634e6;
     /** 1 eV/Å³ in GPa. */
     public static final double EV_PER_A3_IN_GPA = 160.2176634;
+    /** 1 ps in fs (LAMMPS metal units give velocities in Å/ps). */
+    public static final double FS_PER_PS = 1000.0;
     /** 1 Bohr in Å. */
     public static final double BOHR = 0.529177210903;
     /** 1 Hartree in eV. */

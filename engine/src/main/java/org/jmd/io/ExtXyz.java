@@ -6,10 +6,11 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.Elements;
 import org.jmd.engine.InputException;
+import org.jmd.engine.Units;
 import org.jmd.neighbor.Cell;
 
 /**
@@ -17,9 +18,39 @@ import org.jmd.neighbor.Cell;
  * ({@code Lattice}, {@code Properties}, {@code pbc}, {@code energy}, {@code virial},
  * {@code stress}, anything else), then one line per atom with the columns {@code Properties}
  * names. Frames are read one at a time so long trajectories stream.
+ *
+ * <p>Columns jmd understands: {@code species} (or {@code Z}), {@code pos} (Å), {@code vel} (Å/fs;
+ * also {@code velo}), {@code momenta} (ASE's, amu·Å per ASE time unit, converted to velocities),
+ * {@code forces} (eV/Å), {@code energies} (eV), {@code charges} (e; also ASE's {@code charge}
+ * and {@code initial_charges}), {@code masses} (amu). Any other R, I, S or L column is kept as
+ * text in {@link Frame#arrays} and written back unchanged. Comment-line keys other than the
+ * ones above are kept in {@link Frame#info}. A comment line without any {@code =} is a plain
+ * XYZ title and is kept as {@code info["comment"]}.
  */
-public final class ExtXyz {
+public final class ExtXyz implements StructureFormat {
+    /** The extxyz format as a {@link StructureFormat}. */
+    public static final ExtXyz FORMAT = new ExtXyz();
+
     private ExtXyz() {}
+
+    /**
+     * ASE's velocity unit is Å per ASE time unit, √(amu·Å²/eV) ≈ 10.18 fs; one ASE time unit
+     * in fs is √(amu·Å²/fs² in eV). Momenta are converted with it.
+     */
+    private static final double ASE_TIME_IN_FS = Math.sqrt(Units.AMU_A2_PER_FS2_CODATA); // ASE's units are CODATA's
+
+    @Override public String name() { return "extxyz"; }
+
+    @Override public boolean multiFrame() { return true; }
+
+    @Override public Frame readFrame(BufferedReader in, String source, int[] lineNo) throws IOException {
+        return read(in, source, lineNo);
+    }
+
+    @Override public void writeFrame(Writer out, Frame frame, String target) throws IOException { write(out, frame); }
+
+    /** One column of the Properties spec: name, type letter, width. */
+    private record Column(String name, char type, int width) {}
 
     /** Reads the next frame, or returns null at end of input. {@code lineNo[0]} tracks the line for errors. */
     public static Frame read(BufferedReader in, String source, int[] lineNo) throws IOException {
@@ -34,86 +65,168 @@ public final class ExtXyz {
             n = Integer.parseInt(countLine.trim());
             if (n < 0) throw new NumberFormatException();
         } catch (NumberFormatException e) {
-            throw new InputException(source, lineNo[0], "expected the number of atoms, got '" + abbreviate(countLine) + "'");
+            throw new InputException(source, lineNo[0], "expected the number of atoms, got '" + Numbers.abbreviate(countLine) + "'");
         }
         String comment = in.readLine();
-        if (comment == null) throw new InputException(source, lineNo[0] + 1, "expected the comment line, got end of file");
+        if (comment == null) throw new InputException(source, lineNo[0], "expected the comment line, got end of file");
         lineNo[0]++;
         int commentLine = lineNo[0];
-        Map<String, String> kv = parseKeyValues(comment, source, commentLine);
+        Map<String, String> kv;
+        if (comment.indexOf('=') < 0) {
+            // plain XYZ: the second line is a free title, not key=value pairs
+            kv = new LinkedHashMap<>();
+            if (!comment.isBlank()) kv.put("comment", comment.trim());
+        } else {
+            kv = parseKeyValues(comment, source, commentLine);
+        }
 
-        List<String[]> props = parseProperties(kv.remove("Properties"), source, commentLine);
+        List<Column> props = parseProperties(kv.remove("Properties"), source, commentLine);
         Cell cell = parseCell(kv.remove("Lattice"), kv.remove("pbc"), source, commentLine);
+
+        // Which column feeds which array; the first charge-like column wins, later ones are kept as extra.
+        String speciesCol = null, zCol = null, posCol = null, velCol = null, momCol = null, forceCol = null,
+                energyCol = null, chargeCol = null, massCol = null;
+        Map<String, String[]> extra = new LinkedHashMap<>();
+        for (Column p : props) {
+            String name = p.name();
+            String role = role(name);
+            boolean taken;
+            switch (role) {
+                case "species": taken = speciesCol == null && p.type() == 'S' && p.width() == 1; if (taken) speciesCol = name; break;
+                case "Z": taken = zCol == null && p.type() == 'I' && p.width() == 1; if (taken) zCol = name; break;
+                case "pos": taken = posCol == null && real(p, 3); if (taken) posCol = name; break;
+                case "vel": taken = velCol == null && real(p, 3); if (taken) velCol = name; break;
+                case "momenta": taken = momCol == null && real(p, 3); if (taken) momCol = name; break;
+                case "forces": taken = forceCol == null && real(p, 3); if (taken) forceCol = name; break;
+                case "energies": taken = energyCol == null && real(p, 1); if (taken) energyCol = name; break;
+                case "charges": taken = chargeCol == null && real(p, 1); if (taken) chargeCol = name; break;
+                case "masses": taken = massCol == null && real(p, 1); if (taken) massCol = name; break;
+                default: taken = false;
+            }
+            if (!taken) {
+                if (extra.containsKey(name)) throw new InputException(source, commentLine, "Properties names column '" + name + "' twice");
+                extra.put(name, new String[p.width() * n]);
+            }
+        }
+        if (posCol == null) throw new InputException(source, commentLine, "Properties has no pos:R:3 column");
+        if (speciesCol == null && zCol == null) {
+            throw new InputException(source, commentLine, "Properties has neither a species:S:1 nor a Z:I:1 column");
+        }
+        if (speciesCol != null && zCol != null) { extra.put(zCol, new String[n]); zCol = null; }
 
         String[] symbols = new String[n];
         double[] x = new double[3 * n];
-        Frame frame = new Frame(null);
-        double[] vel = null, forces = null, energies = null, charges = null, masses = null;
-        Map<String, String[]> extra = new LinkedHashMap<>();
-        for (String[] p : props) {
-            String name = p[0];
-            int w = Integer.parseInt(p[2]);
-            switch (name) {
-                case "species": case "pos": break;
-                case "vel": case "velo": vel = new double[3 * n]; break;
-                case "forces": case "force": forces = new double[3 * n]; break;
-                case "energies": energies = new double[n]; break;
-                case "charges": case "initial_charges": charges = new double[n]; break;
-                case "masses": masses = new double[n]; break;
-                default: extra.put(name, new String[w * n]);
-            }
-        }
+        double[] vel = velCol != null ? new double[3 * n] : null;
+        double[] mom = momCol != null ? new double[3 * n] : null;
+        double[] forces = forceCol != null ? new double[3 * n] : null;
+        double[] energies = energyCol != null ? new double[n] : null;
+        double[] charges = chargeCol != null ? new double[n] : null;
+        double[] masses = massCol != null ? new double[n] : null;
+        int columns = 0;
+        for (Column p : props) columns += p.width();
         for (int i = 0; i < n; i++) {
             String line = in.readLine();
-            lineNo[0]++;
-            if (line == null) throw new InputException(source, lineNo[0], "expected atom " + (i + 1) + " of " + n + ", got end of file");
-            String[] f = line.trim().split("\\s+");
-            int col = 0;
-            for (String[] p : props) {
-                String name = p[0];
-                char type = p[1].charAt(0);
-                int w = Integer.parseInt(p[2]);
-                if (col + w > f.length) {
-                    throw new InputException(source, lineNo[0], "expected " + columnCount(props) + " columns ("
-                            + describe(props) + "), got " + f.length);
-                }
-                switch (name) {
-                    case "species": symbols[i] = f[col]; break;
-                    case "pos": readReals(f, col, x, 3 * i, 3, source, lineNo[0], name); break;
-                    case "vel": case "velo": readReals(f, col, vel, 3 * i, 3, source, lineNo[0], name); break;
-                    case "forces": case "force": readReals(f, col, forces, 3 * i, 3, source, lineNo[0], name); break;
-                    case "energies": readReals(f, col, energies, i, 1, source, lineNo[0], name); break;
-                    case "charges": case "initial_charges": readReals(f, col, charges, i, 1, source, lineNo[0], name); break;
-                    case "masses": readReals(f, col, masses, i, 1, source, lineNo[0], name); break;
-                    default:
-                        if (type == 'R') readReals(f, col, new double[w], 0, w, source, lineNo[0], name); // validate
-                        System.arraycopy(f, col, extra.get(name), w * i, w);
-                }
-                col += w;
+            if (line == null) {
+                throw new InputException(source, lineNo[0], "expected atom " + (i + 1) + " of " + n + " (" + describe(props)
+                        + "), got end of file");
             }
-            if (col != f.length) {
-                throw new InputException(source, lineNo[0], "expected " + col + " columns (" + describe(props) + "), got " + f.length);
+            lineNo[0]++;
+            String[] f = line.trim().split("\\s+");
+            if (f.length != columns) {
+                throw new InputException(source, lineNo[0], "expected atom " + (i + 1) + " of " + n + " with " + columns
+                        + " columns (" + describe(props) + "), got " + (line.isBlank() ? 0 : f.length) + ": '" + Numbers.abbreviate(line.trim()) + "'");
+            }
+            int at = lineNo[0];
+            int col = 0;
+            for (Column p : props) {
+                String name = p.name();
+                if (name.equals(speciesCol)) {
+                    symbols[i] = element(f[col], source, at);
+                } else if (name.equals(zCol)) {
+                    int z = Numbers.integer(f[col], "column '" + name + "'", source, at);
+                    if (z < 1 || z > 103) throw new InputException(source, at, "expected an atomic number 1..103 in column '" + name + "', got " + z);
+                    symbols[i] = Elements.symbol(z);
+                } else if (name.equals(posCol)) {
+                    readReals(f, col, x, 3 * i, 3, source, at, name);
+                } else if (name.equals(velCol)) {
+                    readReals(f, col, vel, 3 * i, 3, source, at, name);
+                } else if (name.equals(momCol)) {
+                    readReals(f, col, mom, 3 * i, 3, source, at, name);
+                } else if (name.equals(forceCol)) {
+                    readReals(f, col, forces, 3 * i, 3, source, at, name);
+                } else if (name.equals(energyCol)) {
+                    readReals(f, col, energies, i, 1, source, at, name);
+                } else if (name.equals(chargeCol)) {
+                    readReals(f, col, charges, i, 1, source, at, name);
+                } else if (name.equals(massCol)) {
+                    readReals(f, col, masses, i, 1, source, at, name);
+                } else {
+                    for (int k = 0; k < p.width(); k++) validate(f[col + k], p, source, at);
+                    System.arraycopy(f, col, extra.get(name), p.width() * i, p.width());
+                }
+                col += p.width();
             }
         }
-        if (symbols.length > 0 && symbols[0] == null) throw new InputException(source, commentLine, "Properties has no species column");
         AtomicSystem sys = AtomicSystem.of(cell, symbols, x);
-        if (vel != null) { System.arraycopy(vel, 0, sys.v, 0, 3 * n); frame.hasVelocities = true; }
-        if (charges != null) { System.arraycopy(charges, 0, sys.charge, 0, n); frame.hasCharges = true; }
+        Frame frame = new Frame(sys);
         if (masses != null) System.arraycopy(masses, 0, sys.mass, 0, n);
-        frame.system = sys;
+        if (vel != null) {
+            System.arraycopy(vel, 0, sys.v, 0, 3 * n);
+            frame.hasVelocities = true;
+        } else if (mom != null) {
+            for (int k = 0; k < 3 * n; k++) sys.v[k] = mom[k] / sys.mass[k / 3] / ASE_TIME_IN_FS;
+            frame.hasVelocities = true;
+        }
+        if (charges != null) { System.arraycopy(charges, 0, sys.charge, 0, n); frame.hasCharges = true; }
         frame.forces = forces;
         frame.atomEnergies = energies;
-        for (String[] p : props) {
-            if (extra.containsKey(p[0])) frame.arrays.put(p[0], new Frame.Column(p[1].charAt(0), Integer.parseInt(p[2]), extra.get(p[0])));
+        for (Column p : props) {
+            if (extra.containsKey(p.name())) frame.arrays.put(p.name(), new Frame.Column(p.type(), p.width(), extra.get(p.name())));
         }
         String e = kv.remove("energy");
-        if (e != null) frame.energy = parseReal(e, "energy", source, commentLine);
+        if (e != null) frame.energy = Numbers.real(e, "energy", source, commentLine);
         String vir = kv.remove("virial");
         if (vir != null) frame.virial = parseMatrix(vir, "virial", source, commentLine);
         String st = kv.remove("stress");
         if (st != null) frame.stress = parseMatrix(st, "stress", source, commentLine);
         frame.info.putAll(kv);
         return frame;
+    }
+
+    /** The jmd meaning of a column name, by the names ASE and other tools use. */
+    private static String role(String name) {
+        switch (name) {
+            case "species": return "species";
+            case "Z": return "Z";
+            case "pos": case "positions": return "pos";
+            case "vel": case "velo": case "velocities": return "vel";
+            case "momenta": return "momenta";
+            case "forces": case "force": return "forces";
+            case "energies": return "energies";
+            case "charges": case "charge": case "initial_charges": return "charges";
+            case "masses": case "mass": return "masses";
+            default: return "";
+        }
+    }
+
+    private static boolean real(Column p, int width) { return p.type() == 'R' && p.width() == width; }
+
+    private static String element(String s, String source, int line) {
+        if (Elements.isElement(s)) return s;
+        throw new InputException(source, line, "expected an element symbol in the species column, got '" + Numbers.abbreviate(s) + "'");
+    }
+
+    private static void validate(String v, Column p, String source, int line) {
+        switch (p.type()) {
+            case 'R': Numbers.real(v, "column '" + p.name() + "'", source, line); break;
+            case 'I': Numbers.integer(v, "column '" + p.name() + "'", source, line); break;
+            case 'L':
+                if (!v.matches("T|F|True|False|true|false|1|0")) {
+                    throw new InputException(source, line, "expected T or F in logical column '" + p.name() + "', got '" + Numbers.abbreviate(v) + "'");
+                }
+                break;
+            default: break;
+        }
     }
 
     /** Writes one frame in the form ASE writes (species, pos, then known columns, then extra ones). */
@@ -124,10 +237,12 @@ public final class ExtXyz {
         Cell cell = s.cell();
         if (cell.hasLattice()) {
             h.append("Lattice=\"");
-            for (int k = 0; k < 9; k++) h.append(k == 0 ? "" : " ").append(num(cell.h(k / 3, k % 3)));
+            for (int k = 0; k < 9; k++) h.append(k == 0 ? "" : " ").append(Numbers.format(cell.h(k / 3, k % 3)));
             h.append("\" ");
         }
+        boolean masses = !standardMasses(s);
         StringBuilder props = new StringBuilder("species:S:1:pos:R:3");
+        if (masses) props.append(":masses:R:1");
         if (f.hasVelocities) props.append(":vel:R:3");
         if (f.hasCharges) props.append(":charges:R:1");
         if (f.forces != null) props.append(":forces:R:3");
@@ -136,37 +251,44 @@ public final class ExtXyz {
             props.append(':').append(c.getKey()).append(':').append(c.getValue().type()).append(':').append(c.getValue().width());
         }
         h.append("Properties=").append(props);
-        if (f.energy != null) h.append(" energy=").append(num(f.energy));
+        if (f.energy != null) h.append(" energy=").append(Numbers.format(f.energy));
         if (f.virial != null) h.append(" virial=\"").append(join(f.virial)).append('"');
         if (f.stress != null) h.append(" stress=\"").append(join(f.stress)).append('"');
         for (Map.Entry<String, String> e : f.info.entrySet()) {
             h.append(' ').append(e.getKey()).append('=').append(quoteIfNeeded(e.getValue()));
         }
         h.append(" pbc=\"").append(tf(cell.periodic(0))).append(' ').append(tf(cell.periodic(1))).append(' ').append(tf(cell.periodic(2))).append('"');
-        out.write(Integer.toString(n));
-        out.write('\n');
-        out.write(h.toString());
-        out.write('\n');
-        StringBuilder line = new StringBuilder();
+        StringBuilder b = new StringBuilder(64 * (n + 2));
+        b.append(n).append('\n').append(h).append('\n');
         for (int i = 0; i < n; i++) {
-            line.setLength(0);
-            line.append(s.symbol(i));
-            for (int d = 0; d < 3; d++) line.append(' ').append(num(s.x[3 * i + d]));
-            if (f.hasVelocities) for (int d = 0; d < 3; d++) line.append(' ').append(num(s.v[3 * i + d]));
-            if (f.hasCharges) line.append(' ').append(num(s.charge[i]));
-            if (f.forces != null) for (int d = 0; d < 3; d++) line.append(' ').append(num(f.forces[3 * i + d]));
-            if (f.atomEnergies != null) line.append(' ').append(num(f.atomEnergies[i]));
+            b.append(s.symbol(i));
+            for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(s.x[3 * i + d]));
+            if (masses) b.append(' ').append(Numbers.format(s.mass[i]));
+            if (f.hasVelocities) for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(s.v[3 * i + d]));
+            if (f.hasCharges) b.append(' ').append(Numbers.format(s.charge[i]));
+            if (f.forces != null) for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(f.forces[3 * i + d]));
+            if (f.atomEnergies != null) b.append(' ').append(Numbers.format(f.atomEnergies[i]));
             for (Frame.Column c : f.arrays.values()) {
-                for (int k = 0; k < c.width(); k++) line.append(' ').append(c.values()[c.width() * i + k]);
+                for (int k = 0; k < c.width(); k++) b.append(' ').append(c.values()[c.width() * i + k]);
             }
-            line.append('\n');
-            out.write(line.toString());
+            b.append('\n');
+            if (b.length() > 1 << 16) { out.write(b.toString()); b.setLength(0); }
         }
+        out.write(b.toString());
+    }
+
+    /** Whether every atom has its element's standard atomic weight (then masses need not be written). */
+    private static boolean standardMasses(AtomicSystem s) {
+        for (int i = 0; i < s.size(); i++) {
+            int z = Elements.number(s.symbol(i));
+            if (z < 1 || Elements.mass(z) != s.mass[i]) return false;
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- parsing helpers
 
-    /** key=value pairs with "double", 'single' or {curly} quoting; a bare key means true. */
+    /** key=value pairs with "double", 'single' or {curly} quoting, backslash escapes; a bare key means true. */
     static Map<String, String> parseKeyValues(String text, String source, int line) {
         Map<String, String> kv = new LinkedHashMap<>();
         int k = 0, len = text.length();
@@ -178,6 +300,7 @@ public final class ExtXyz {
             String key = text.substring(ks, k);
             while (k < len && Character.isWhitespace(text.charAt(k)) && nextNonSpace(text, k) == '=') k++;
             if (k < len && text.charAt(k) == '=') {
+                if (key.isEmpty()) throw new InputException(source, line, "expected a key before '=' at column " + (k + 1));
                 k++;
                 while (k < len && Character.isWhitespace(text.charAt(k))) k++;
                 StringBuilder v = new StringBuilder();
@@ -189,7 +312,7 @@ public final class ExtXyz {
                         if (text.charAt(k) == '\\' && k + 1 < len) k++;
                         v.append(text.charAt(k++));
                     }
-                    if (k >= len) throw new InputException(source, line, "unclosed " + open + " in value of '" + key + "'");
+                    if (k >= len) throw new InputException(source, line, "expected a closing " + close + " in the value of '" + key + "'");
                     k++;
                     if (open == '[') v = new StringBuilder(v.toString().replace(',', ' '));
                 } else {
@@ -208,20 +331,22 @@ public final class ExtXyz {
         return k < t.length() ? t.charAt(k) : 0;
     }
 
-    private static List<String[]> parseProperties(String spec, String source, int line) {
+    private static List<Column> parseProperties(String spec, String source, int line) {
         if (spec == null) spec = "species:S:1:pos:R:3";
         String[] f = spec.split(":");
-        if (f.length % 3 != 0) throw new InputException(source, line, "Properties must be name:type:count triples, got '" + spec + "'");
-        List<String[]> out = new ArrayList<>();
+        if (f.length % 3 != 0) throw new InputException(source, line, "expected Properties as name:type:count triples, got '" + spec + "'");
+        List<Column> out = new ArrayList<>();
         for (int k = 0; k < f.length; k += 3) {
             String type = f[k + 1];
             if (!type.matches("[RISL]")) throw new InputException(source, line, "Properties column '" + f[k] + "' has type '" + type + "', expected R, I, S or L");
+            int w;
             try {
-                if (Integer.parseInt(f[k + 2]) < 1) throw new NumberFormatException();
+                w = Integer.parseInt(f[k + 2]);
+                if (w < 1) throw new NumberFormatException();
             } catch (NumberFormatException e) {
                 throw new InputException(source, line, "Properties column '" + f[k] + "' has count '" + f[k + 2] + "', expected a positive whole number");
             }
-            out.add(new String[] {f[k], type, f[k + 2]});
+            out.add(new Column(f[k], type.charAt(0), w));
         }
         return out;
     }
@@ -230,12 +355,15 @@ public final class ExtXyz {
         boolean[] periodic = new boolean[3];
         if (pbc != null) {
             String[] p = pbc.trim().split("\\s+");
-            if (p.length != 3) throw new InputException(source, line, "pbc needs three T/F flags, got '" + pbc + "'");
+            if (p.length != 3) throw new InputException(source, line, "expected three T/F flags in pbc, got '" + pbc + "'");
             for (int d = 0; d < 3; d++) periodic[d] = parseBool(p[d], source, line);
         } else if (lattice != null) {
             periodic = new boolean[] {true, true, true}; // ASE: a Lattice without pbc means periodic
         }
-        if (lattice == null) return new Cell(new double[9], periodic);
+        if (lattice == null) {
+            if (periodic[0] || periodic[1] || periodic[2]) throw new InputException(source, line, "pbc says periodic but there is no Lattice");
+            return Cell.open();
+        }
         double[] h = parseMatrix(lattice, "Lattice", source, line);
         try {
             return new Cell(h, periodic);
@@ -257,63 +385,44 @@ public final class ExtXyz {
         String[] f = text.trim().split("[\\s,]+");
         if (f.length == 9) {
             double[] m = new double[9];
-            for (int k = 0; k < 9; k++) m[k] = parseReal(f[k], key, source, line);
+            for (int k = 0; k < 9; k++) m[k] = Numbers.real(f[k], key, source, line);
             return m;
         }
         if (f.length == 6) {
             double[] v = new double[6];
-            for (int k = 0; k < 6; k++) v[k] = parseReal(f[k], key, source, line);
+            for (int k = 0; k < 6; k++) v[k] = Numbers.real(f[k], key, source, line);
             return new double[] {v[0], v[5], v[4], v[5], v[1], v[3], v[4], v[3], v[2]};
         }
-        throw new InputException(source, line, key + " needs 9 (or 6 Voigt) numbers, got " + f.length);
-    }
-
-    static double parseReal(String s, String what, String source, int line) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new InputException(source, line, "expected a number for " + what + ", got '" + abbreviate(s) + "'");
-        }
+        throw new InputException(source, line, "expected 9 (or 6 Voigt) numbers in " + key + ", got " + f.length);
     }
 
     private static void readReals(String[] f, int col, double[] out, int at, int w, String source, int line, String name) {
-        for (int k = 0; k < w; k++) out[at + k] = parseReal(f[col + k], "column '" + name + "'", source, line);
+        for (int k = 0; k < w; k++) out[at + k] = Numbers.real(f[col + k], "column '" + name + "'", source, line);
     }
 
-    private static int columnCount(List<String[]> props) {
-        int c = 0;
-        for (String[] p : props) c += Integer.parseInt(p[2]);
-        return c;
-    }
-
-    private static String describe(List<String[]> props) {
+    private static String describe(List<Column> props) {
         StringBuilder sb = new StringBuilder();
-        for (String[] p : props) sb.append(sb.length() == 0 ? "" : " ").append(p[0]).append(p[2].equals("1") ? "" : "×" + p[2]);
+        for (Column p : props) sb.append(sb.length() == 0 ? "" : " ").append(p.name()).append(p.width() == 1 ? "" : "×" + p.width());
         return sb.toString();
     }
 
-    private static String abbreviate(String s) { return s.length() > 60 ? s.substring(0, 57) + "..." : s; }
-
     // ---------------------------------------------------------------- writing helpers
-
-    /** Shortest text that reads back as the same double. */
-    static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%.1f", v);
-        return Double.toString(v);
-    }
 
     private static String join(double[] v) {
         StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < v.length; k++) sb.append(k == 0 ? "" : " ").append(num(v[k]));
+        for (int k = 0; k < v.length; k++) sb.append(k == 0 ? "" : " ").append(Numbers.format(v[k]));
         return sb.toString();
     }
 
     private static String tf(boolean b) { return b ? "T" : "F"; }
 
+    /** Quotes a value the way ASE's parser reads it back: double quotes, with \" and \\ escaped. */
     private static String quoteIfNeeded(String v) {
-        if (v.isEmpty() || v.chars().anyMatch(c -> Character.isWhitespace(c) || c == '=' || c == '"')) {
-            return '"' + v.replace("\"", "\\\"") + '"';
+        String flat = v.replace('\n', ' ').replace('\r', ' ');
+        if (flat.isEmpty() || flat.chars().anyMatch(c -> Character.isWhitespace(c) || c == '=' || c == '"' || c == '\''
+                || c == '\\' || c == '{' || c == '}' || c == '[' || c == ']')) {
+            return '"' + flat.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
         }
-        return v;
+        return flat;
     }
 }

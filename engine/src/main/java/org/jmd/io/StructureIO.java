@@ -2,7 +2,6 @@ package org.jmd.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,36 +14,79 @@ import java.util.List;
 import org.jmd.engine.InputException;
 
 /**
- * Reading and writing structure files. Output goes to a temporary file beside the target and is
- * renamed into place, so an interrupted write never leaves half a file.
+ * Reading and writing structure files in any {@link StructureFormat}. Where a method takes a
+ * format name it may be null: the format then follows from the file name
+ * ({@link StructureFormat#forFile}). Output goes to a temporary file beside the target and is
+ * renamed into place, so an interrupted or failed write never leaves half a file.
  */
 public final class StructureIO {
     private StructureIO() {}
 
-    /** All frames of an extended XYZ file. */
-    public static List<Frame> readAll(Path path) {
-        List<Frame> frames = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            int[] line = {0};
-            Frame f;
-            while ((f = ExtXyz.read(in, path.toString(), line)) != null) frames.add(f);
+    /** A streaming reader over the frames of a file. */
+    public static StructureReader open(Path path, StructureFormat format) {
+        StructureFormat f = format == null ? StructureFormat.forFile(path) : format;
+        try {
+            BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+            return new StructureReader(in, f, path.toString());
         } catch (NoSuchFileException e) {
             throw new InputException(path.toString(), 0, "no such file");
         } catch (IOException e) {
-            throw new InputException(path.toString(), 0, "cannot read: " + e.getMessage());
+            throw new InputException(path.toString(), 0, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A streaming reader; {@code format} is a name ({@code extxyz}, …) or null to go by the file name. */
+    public static StructureReader open(Path path, String format) { return open(path, StructureFormat.choose(path, format)); }
+
+    /** All frames of a file; an error if it holds none. */
+    public static List<Frame> readAll(Path path, StructureFormat format) {
+        List<Frame> frames = new ArrayList<>();
+        try (StructureReader r = open(path, format)) {
+            while (r.hasNext()) frames.add(r.next());
         }
         if (frames.isEmpty()) throw new InputException(path.toString(), 0, "no structure in file");
         return frames;
     }
 
-    /** The first frame of a file. */
-    public static Frame read(Path path) { return readAll(path).get(0); }
+    public static List<Frame> readAll(Path path, String format) { return readAll(path, StructureFormat.choose(path, format)); }
 
-    public static void write(Path path, List<Frame> frames) {
+    /** All frames, format from the file name. */
+    public static List<Frame> readAll(Path path) { return readAll(path, (StructureFormat) null); }
+
+    /** The first frame of a file (reads no further). */
+    public static Frame read(Path path, StructureFormat format) {
+        try (StructureReader r = open(path, format)) {
+            if (!r.hasNext()) throw new InputException(path.toString(), 0, "no structure in file");
+            return r.next();
+        }
+    }
+
+    public static Frame read(Path path, String format) { return read(path, StructureFormat.choose(path, format)); }
+
+    public static Frame read(Path path) { return read(path, (StructureFormat) null); }
+
+    /**
+     * Writes the frames atomically. A format that holds one structure (POSCAR, LAMMPS data)
+     * refuses several frames rather than silently dropping all but one.
+     */
+    public static void write(Path path, List<Frame> frames, StructureFormat format) {
+        StructureFormat f = format == null ? StructureFormat.forFile(path) : format;
+        if (frames.isEmpty()) throw new InputException(path.toString(), 0, "no frames to write");
+        if (!f.multiFrame() && frames.size() > 1) {
+            throw new InputException(path.toString(), 0, f.name() + " holds one structure, but there are " + frames.size()
+                    + " frames; choose one (jmd convert --frame K) or write extxyz");
+        }
         writeAtomically(path, w -> {
-            for (Frame f : frames) ExtXyz.write(w, f);
+            for (Frame frame : frames) f.writeFrame(w, frame, path.toString());
         });
     }
+
+    public static void write(Path path, List<Frame> frames, String format) { write(path, frames, StructureFormat.choose(path, format)); }
+
+    /** Writes the frames, format from the file name. */
+    public static void write(Path path, List<Frame> frames) { write(path, frames, (StructureFormat) null); }
+
+    public static void write(Path path, Frame frame, String format) { write(path, List.of(frame), format); }
 
     public static void write(Path path, Frame frame) { write(path, List.of(frame)); }
 
@@ -53,7 +95,11 @@ public final class StructureIO {
         void write(Writer w) throws IOException;
     }
 
-    /** Writes via a temporary file in the same directory, then renames it over the target. */
+    /**
+     * Writes via a temporary file in the same directory, then renames it over the target. If the
+     * body fails (an I/O error or an InputException about the data) the temporary file is removed
+     * and an existing target is left as it was.
+     */
     public static void writeAtomically(Path path, TextWriter body) {
         Path abs = path.toAbsolutePath();
         Path dir = abs.getParent();
@@ -71,13 +117,11 @@ public final class StructureIO {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new InputException(path.toString(), 0, "cannot write: " + e.getMessage());
+            throw new InputException(path.toString(), 0, "cannot write: " + e.getMessage(), e);
         } finally {
             if (tmp != null) {
                 try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
             }
         }
     }
-
-    static UncheckedIOException unchecked(IOException e) { return new UncheckedIOException(e); }
 }

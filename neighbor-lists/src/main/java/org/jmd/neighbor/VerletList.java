@@ -30,17 +30,37 @@ public final class VerletList {
 
     /** Brings the list up to date with the positions, rebuilding if needed. Returns true if it rebuilt. */
     public boolean update(double[] x, int n, Cell cell) {
-        if (needsRebuild(x, n, cell)) {
-            search.build(x, n, cell, cutoff + skin, kind, list);
-            if (reference.length < 3 * n) reference = new double[3 * n];
-            System.arraycopy(x, 0, reference, 0, 3 * n);
-            builtCell = cell.matrix();
-            builtAtoms = n;
-            builds++;
-            return true;
-        }
+        boolean rebuild = needsRebuild(x, n, cell);
+        if (rebuild) build(x, n, cell);
+        // displacements always come from refresh, also right after a build, so that a list
+        // rebuilt from saved reference positions (restore) gives them to the last bit
         list.refresh(x, cell);
-        return false;
+        return rebuild;
+    }
+
+    /** Positions at the last build, 3N (null before the first): saved in checkpoints for {@link #restore}. */
+    public double[] reference() {
+        return builtAtoms < 0 ? null : java.util.Arrays.copyOf(reference, 3 * builtAtoms);
+    }
+
+    /**
+     * Builds the list from positions saved with {@link #reference()} (the cell must be the one
+     * of the current positions). The pairs come out in the same order as in the run that saved
+     * them and the rebuild schedule continues unchanged, so a restarted run sums forces in the
+     * same order and continues bit for bit.
+     */
+    public void restore(double[] referencePositions, int n, Cell cell) {
+        if (referencePositions.length != 3 * n) throw new IllegalArgumentException("need 3 reference coordinates per atom");
+        build(referencePositions, n, cell);
+    }
+
+    private void build(double[] x, int n, Cell cell) {
+        search.build(x, n, cell, cutoff + skin, kind, list);
+        if (reference.length < 3 * n) reference = new double[3 * n];
+        System.arraycopy(x, 0, reference, 0, 3 * n);
+        builtCell = cell.matrix();
+        builtAtoms = n;
+        builds++;
     }
 
     public NeighborList list() { return list; }

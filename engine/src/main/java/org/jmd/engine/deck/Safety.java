@@ -1,0 +1,51 @@
+package org.jmd.engine.deck;
+
+import java.util.Locale;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.ForceResult;
+import org.jmd.neighbor.NeighborList;
+
+/**
+ * Stops a run that has gone wrong before it writes garbage for hours: a non-finite energy or
+ * force, a force beyond {@code maxForce}, or two atoms closer than {@code minDistance} (a
+ * timestep too long or a potential that lets atoms fuse). Checked after every step; the close
+ * contact test walks the neighbor list the potential already has, so it costs one pass over
+ * the pairs and nothing more.
+ */
+final class Safety {
+    /** Å; 0 turns the check off. */
+    double minDistance = 0.5;
+    /** eV/Å on one atom; infinity turns the check off. */
+    double maxForce = 1000;
+
+    /** A description of what is wrong, or null when all is well. */
+    String check(AtomicSystem s, ForceResult f, NeighborList list) {
+        if (!Double.isFinite(f.energy)) return "the potential energy is " + f.energy;
+        double[] force = f.forces;
+        double limit2 = maxForce * maxForce;
+        for (int i = 0; i < s.size(); i++) {
+            double fx = force[3 * i], fy = force[3 * i + 1], fz = force[3 * i + 2];
+            double f2 = fx * fx + fy * fy + fz * fz;
+            if (!(f2 <= limit2)) {
+                return String.format(Locale.ROOT, "the force on atom %d (%s) is %s eV/Å (limit %g, set with 'safety max_force=')",
+                        i + 1, s.symbol(i), Double.isFinite(f2) ? String.format(Locale.ROOT, "%.4g", Math.sqrt(f2)) : "not finite", maxForce);
+            }
+        }
+        if (minDistance > 0) {
+            int[] start = list.startArray(), nb = list.neighborArray();
+            double[] d = list.deltaArray();
+            double min2 = minDistance * minDistance;
+            for (int i = 0; i < list.atomCount(); i++) {
+                for (int p = start[i]; p < start[i + 1]; p++) {
+                    double r2 = d[3 * p] * d[3 * p] + d[3 * p + 1] * d[3 * p + 1] + d[3 * p + 2] * d[3 * p + 2];
+                    if (r2 < min2) {
+                        int j = nb[p];
+                        return String.format(Locale.ROOT, "atoms %d (%s) and %d (%s) are %.4f Å apart (limit %g Å, set with 'safety min_distance=')",
+                                i + 1, s.symbol(i), j + 1, s.symbol(j), Math.sqrt(r2), minDistance);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

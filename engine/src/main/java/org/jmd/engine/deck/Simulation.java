@@ -1,0 +1,334 @@
+package org.jmd.engine.deck;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jmd.engine.Arguments;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.ForceCalculator;
+import org.jmd.engine.InputException;
+import org.jmd.engine.Potential;
+import org.jmd.engine.md.Dynamics;
+import org.jmd.engine.md.Integrator;
+import org.jmd.engine.md.MinimizeOptions;
+import org.jmd.engine.md.MinimizeResult;
+import org.jmd.engine.md.Minimizer;
+import org.jmd.io.Frame;
+
+/**
+ * The state a deck builds up (atoms, potential, ensemble, clock, outputs) and the two things it
+ * runs: MD ({@link #run}) and minimization ({@link #minimize}). {@link Deck} parses commands and
+ * calls in here; this class knows nothing of deck syntax beyond the {@link Arguments} it is
+ * handed for error locations.
+ */
+public final class Simulation implements AutoCloseable {
+    private final PrintWriter out;
+    private final Progress progress;
+    private final StopSignal stop;
+    final Safety safety = new Safety();
+    private final Map<String, ThermoColumn> thermoColumns = ThermoColumns.builtIn();
+    private final Map<String, Double> masses = new LinkedHashMap<>();
+
+    private AtomicSystem system;
+    private boolean velocitiesKnown;
+    private Potential potential;
+    private Dynamics dynamics;
+    private boolean forcesCurrent;
+
+    private Integrator integrator;
+    private String ensembleLine;
+    private boolean integratorRestored;
+    private byte[] pendingIntegratorState;
+    private String pendingEnsembleLine;
+    private double[] pendingNeighborReference;
+
+    private long step;
+    private double time;
+    private double timestep = 1.0; // fs; LAMMPS's default for metal units
+
+    private Thermo thermo;
+    private TrajectoryDump dump;
+    private Path checkpointFile;
+    private int checkpointEvery;
+
+    Simulation(PrintWriter out, PrintWriter progressOut, boolean showProgress, StopSignal stop) {
+        this.out = out;
+        this.progress = new Progress(progressOut, showProgress);
+        this.stop = stop;
+    }
+
+    // ------------------------------------------------------------------ state
+
+    public AtomicSystem system() { return system; }
+
+    public long step() { return step; }
+
+    public double time() { return time; }
+
+    public double timestep() { return timestep; }
+
+    /** Adds a thermo quantity that {@code thermo extra=NAME} can then ask for. */
+    public void addThermoColumn(ThermoColumn column) { thermoColumns.put(column.name(), column); }
+
+    void setSystem(AtomicSystem s, boolean hasVelocities) {
+        for (Map.Entry<String, Double> m : masses.entrySet()) {
+            if (s.speciesIndex(m.getKey()) >= 0) s.setMass(m.getKey(), m.getValue());
+        }
+        system = s;
+        pendingNeighborReference = null;
+        velocitiesKnown = hasVelocities;
+        dynamics = null;
+        forcesCurrent = false;
+    }
+
+    void setMass(String symbol, double mass, Arguments at) {
+        if (!(mass > 0)) throw at.error("mass must be positive, got " + mass);
+        if (system != null) {
+            if (system.speciesIndex(symbol) < 0) {
+                throw at.error("no species '" + symbol + "' in the system (species: " + String.join(", ", system.speciesTable()) + ")");
+            }
+            system.setMass(symbol, mass);
+        }
+        masses.put(symbol, mass);
+    }
+
+    void setPotential(Potential p) {
+        potential = p;
+        dynamics = null;
+        forcesCurrent = false;
+    }
+
+    void setTimestep(double dt) { timestep = dt; }
+
+    void setIntegrator(Integrator i, String line) {
+        integrator = i;
+        ensembleLine = line;
+        integratorRestored = false;
+    }
+
+    String pendingEnsembleLine() { return integrator == null ? pendingEnsembleLine : null; }
+
+    void velocitiesAssigned() { velocitiesKnown = true; }
+
+    void setThermo(int every, Path file, List<String> extra, boolean append, Arguments at) {
+        List<ThermoColumn> cols = new ArrayList<>();
+        for (String name : ThermoColumns.DEFAULT) cols.add(thermoColumns.get(name));
+        for (String name : extra) {
+            ThermoColumn c = thermoColumns.get(name);
+            if (c == null) {
+                String near = org.jmd.engine.Suggest.nearest(name, thermoColumns.keySet());
+                throw at.error("unknown thermo quantity '" + name + "'" + (near == null ? "" : " (did you mean '" + near + "'?)")
+                        + "; known: " + String.join(", ", thermoColumns.keySet()));
+            }
+            if (!cols.contains(c)) cols.add(c);
+        }
+        if (thermo != null) thermo.close();
+        thermo = new Thermo(every, cols, out, file, append);
+    }
+
+    void setDump(int every, Path file, boolean append) {
+        if (dump != null) dump.close();
+        dump = new TrajectoryDump(every, file, append);
+    }
+
+    void setCheckpoint(int every, Path file) {
+        checkpointEvery = every;
+        checkpointFile = file;
+    }
+
+    void restart(Checkpoint c) {
+        setSystem(c.system(), true);
+        step = c.step();
+        time = c.time();
+        timestep = c.timestep();
+        integrator = null;
+        ensembleLine = null;
+        pendingEnsembleLine = c.ensemble();
+        pendingIntegratorState = c.integratorState();
+        pendingNeighborReference = c.neighborReference();
+    }
+
+    /**
+     * The integrator state of a checkpoint goes to the first integrator made by the same ensemble
+     * line after the restart; any other ensemble starts fresh (the deck changed its mind).
+     */
+    private void applyPendingState() {
+        if (pendingIntegratorState == null || integratorRestored) return;
+        if (ensembleLine != null && ensembleLine.equals(pendingEnsembleLine)) integrator.restoreState(pendingIntegratorState);
+        else out.println("note: the checkpoint's ensemble was '" + pendingEnsembleLine + "'; '" + ensembleLine + "' starts without its state");
+        pendingIntegratorState = null;
+        integratorRestored = true;
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /** Runs n MD steps. */
+    void run(long n, Arguments at) {
+        Dynamics d = ready(at);
+        if (integrator == null) throw at.error("no ensemble; say how to integrate first, e.g. 'ensemble nve'");
+        prepare(d);
+        integrator.init(d);
+        applyPendingState();
+        Thermo th = thermo();
+        th.header();
+        th.maybeRecord(d, integrator, true);
+        dumpFrame(d, true);
+        check(d, at);
+        progress.start(d.step, n);
+        try {
+            for (long k = 0; k < n; k++) {
+                integrator.step(d);
+                check(d, at);
+                boolean last = k == n - 1;
+                if (checkpointFile != null && (d.step % checkpointEvery == 0 || last)) writeCheckpoint(d);
+                th.maybeRecord(d, integrator, last);
+                dumpFrame(d, false);
+                if (stop.requested()) interrupt(d);
+                progress.update(d.step);
+            }
+        } finally {
+            progress.finish();
+            finish(d);
+        }
+    }
+
+    /** Relaxes the structure (and with {@code cell=yes} the cell) with the named minimizer. */
+    void minimize(Minimizer m, double fmax, int maxSteps, boolean relaxCell, double pressureBar, Arguments at) {
+        Dynamics d = ready(at);
+        prepare(d);
+        Thermo th = thermo();
+        th.header();
+        th.maybeRecord(d, null, true);
+        dumpFrame(d, true);
+        long start = d.step;
+        // minimization advances the step counter, one step per iteration, as LAMMPS does
+        MinimizeOptions options = new MinimizeOptions(fmax, maxSteps, relaxCell, pressureBar, (dd, iteration) -> {
+            dd.step = start + iteration;
+            th.maybeRecord(dd, null, false);
+            dumpFrame(dd, false);
+            if (stop.requested()) interrupt(dd);
+        });
+        MinimizeResult r;
+        try {
+            r = m.minimize(d, options);
+            d.step = start + r.steps();
+            th.maybeRecord(d, null, true);
+            dumpFrame(d, true);
+            if (checkpointFile != null) writeCheckpoint(d);
+        } finally {
+            finish(d);
+        }
+        out.println(String.format(Locale.ROOT, "%s: %s after %d steps, energy %.8f eV, max force %.3g eV/Å",
+                m.describe(), r.converged() ? "converged" : "NOT converged (fmax " + fmax + " eV/Å not reached)",
+                r.steps(), r.energy(), r.fmax()));
+        out.flush();
+    }
+
+    /** The current state as a frame: what is known of energy, forces and velocities is included. */
+    Frame snapshot(boolean computeIfNeeded) {
+        if (system == null) throw new InputException("no atoms");
+        if (potential != null && computeIfNeeded && !forcesCurrent) {
+            Dynamics d = dynamics();
+            d.computeForces();
+            forcesCurrent = true;
+        }
+        Frame f = new Frame(system);
+        f.hasVelocities = velocitiesKnown;
+        for (double q : system.charge) if (q != 0) { f.hasCharges = true; break; }
+        if (forcesCurrent) {
+            Dynamics d = dynamics();
+            f.energy = d.forces.energy;
+            f.forces = d.forces.forces;
+            if (d.forces.wantAtomEnergies()) f.atomEnergies = d.forces.atomEnergies;
+            f.virial = d.forces.virial;
+            if (system.cell().fullyPeriodic()) f.stress = d.forces.stress(system.cell().volume());
+        }
+        f.info.put("step", Long.toString(step));
+        f.info.put("time", Double.toString(time));
+        return f;
+    }
+
+    private Dynamics ready(Arguments at) {
+        if (system == null) throw at.error("no atoms; create them first with 'read FILE' or 'lattice ...'");
+        if (system.size() == 0) throw at.error("the system has no atoms");
+        if (potential == null) throw at.error("no potential; set one first with 'potential NAME ...'");
+        for (int i = 0; i < system.size(); i++) {
+            if (!(system.mass[i] > 0)) throw at.error("atom " + (i + 1) + " (" + system.symbol(i) + ") has no mass; set it with 'mass " + system.symbol(i) + " VALUE'");
+        }
+        return dynamics();
+    }
+
+    private Dynamics dynamics() {
+        if (dynamics == null) dynamics = new Dynamics(system, new ForceCalculator(potential));
+        return dynamics;
+    }
+
+    private void prepare(Dynamics d) {
+        d.step = step;
+        d.time = time;
+        d.timestep = timestep;
+        if (pendingNeighborReference != null) {
+            d.calculator.restoreNeighbors(pendingNeighborReference, d.system);
+            pendingNeighborReference = null;
+        }
+        if (!forcesCurrent) {
+            d.computeForces();
+            forcesCurrent = true;
+        }
+        velocitiesKnown = true;
+    }
+
+    private void finish(Dynamics d) {
+        step = d.step;
+        time = d.time;
+    }
+
+    private Thermo thermo() {
+        if (thermo == null) thermo = new Thermo(0, defaultColumns(), out, null, false);
+        return thermo;
+    }
+
+    private List<ThermoColumn> defaultColumns() {
+        List<ThermoColumn> cols = new ArrayList<>();
+        for (String name : ThermoColumns.DEFAULT) cols.add(thermoColumns.get(name));
+        return cols;
+    }
+
+    private void dumpFrame(Dynamics d, boolean force) {
+        if (dump == null) return;
+        step = d.step;
+        time = d.time;
+        dump.maybeWrite(d.step, force, () -> snapshot(false));
+    }
+
+    private void check(Dynamics d, Arguments at) {
+        String problem = safety.check(d.system, d.forces, d.calculator.neighbors());
+        if (problem != null) throw at.error("step " + d.step + ": " + problem);
+    }
+
+    /** Writes a checkpoint; it changes nothing in the run, so runs with and without checkpoints agree exactly. */
+    private void writeCheckpoint(Dynamics d) {
+        new Checkpoint(d.system, d.step, d.time, d.timestep, ensembleLine, integrator == null ? null : integrator.saveState(),
+                d.calculator.neighborReference()).write(checkpointFile);
+    }
+
+    private void interrupt(Dynamics d) {
+        String detail = "";
+        if (checkpointFile != null) {
+            writeCheckpoint(d);
+            detail = "checkpoint written to " + checkpointFile;
+        }
+        thermo().maybeRecord(d, integrator, true);
+        dumpFrame(d, true);
+        throw new RunInterrupted(d.step, detail);
+    }
+
+    @Override public void close() {
+        if (thermo != null) thermo.close();
+        if (dump != null) dump.close();
+    }
+}

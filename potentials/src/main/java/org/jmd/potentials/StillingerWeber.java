@@ -1,0 +1,251 @@
+package org.jmd.potentials;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.ForceResult;
+import org.jmd.engine.Potential;
+import org.jmd.neighbor.NeighborList;
+
+/**
+ * Stillinger–Weber potential exactly as LAMMPS's {@code pair_style sw}:
+ * <pre>
+ *   E = Σ_i Σ_{j&gt;i} φ2(r_ij) + Σ_i Σ_{j≠i} Σ_{k&gt;j} φ3(r_ij, r_ik, θ_jik)
+ *   φ2 = A ε [B (σ/r)^p − (σ/r)^q] exp(σ / (r − aσ))                        (entry ijj)
+ *   φ3 = λ_ijk ε_ijk (cos θ_jik − cos θ0_ijk)² exp(γ_ij σ_ij / (r_ij − a_ij σ_ij))
+ *                                             exp(γ_ik σ_ik / (r_ik − a_ik σ_ik))
+ * </pre>
+ * Two-body and radial three-body parameters of the pair i–j come from the entry ijj, the
+ * angular ones (λ, ε, cos θ0) from ijk. The cutoff of i–j is a σ, shortened as LAMMPS does when
+ * the entry's {@code tol} is positive (tol capped at 0.01; cut + σ/ln(tol), or γσ/ln(tol) when
+ * γ &lt; 1), which truncates the energy there without shifting it.
+ *
+ * <p>Per-atom energies follow LAMMPS's {@code compute pe/atom}: half of each pair term to each
+ * atom, a third of each triplet term to each of its three atoms.
+ */
+public final class StillingerWeber implements Potential {
+    /** Number names of an entry after its three elements, in file order. */
+    static final String[] COLUMNS = {"epsilon", "sigma", "a", "lambda", "gamma", "costheta0", "A", "B", "p", "q", "tol"};
+    static final String STYLE = "Stillinger-Weber";
+
+    private final ElementTriplets triplets;
+    private final int ne;
+    private final double cutoff;
+    // Pair data, indexed by the triplet index of (i, j, j).
+    private final double[] cutSq, aSigma, sigma, sigmaGamma, c5, c6, powP, powQ;
+    private final int[] intP, intQ; // p, q as integers when they are small whole numbers (else -1)
+    // Angular data, indexed by the triplet index of (i, j, k).
+    private final double[] lambdaEpsilon, cosTheta0;
+
+    // Per-call work space, grown when a neighborhood is larger than any before.
+    private int[] elementOf = new int[0];
+    private int[] shortJ = new int[64];
+    private double[] shortD = new double[3 * 64], shortU = new double[3 * 64], shortR = new double[64];
+    private double[] expFactor = new double[64], dLogExp = new double[64];
+    private double[] force = new double[3 * 64], share = new double[64];
+
+    StillingerWeber(ElementTriplets triplets) {
+        this.triplets = triplets;
+        this.ne = triplets.size();
+        int nt = ne * ne * ne;
+        cutSq = new double[nt]; aSigma = new double[nt]; sigma = new double[nt]; sigmaGamma = new double[nt];
+        c5 = new double[nt]; c6 = new double[nt]; powP = new double[nt]; powQ = new double[nt];
+        intP = new int[nt]; intQ = new int[nt];
+        lambdaEpsilon = new double[nt]; cosTheta0 = new double[nt];
+        double maxCut = 0;
+        for (int i = 0; i < ne; i++)
+            for (int j = 0; j < ne; j++)
+                for (int k = 0; k < ne; k++) {
+                    ManybodyParameterFile.Entry e = triplets.entry(i, j, k);
+                    double[] v = e.values();
+                    double eps = v[0], sig = v[1], a = v[2], lam = v[3], gam = v[4], cos0 = v[5];
+                    double bigA = v[6], bigB = v[7], p = v[8], q = v[9], tol = v[10];
+                    for (int c = 0; c < v.length; c++) {
+                        if (c != 5 && v[c] < 0) {
+                            throw new org.jmd.engine.InputException(triplets.source(), e.line(), STYLE + " entry " + e.triplet()
+                                    + ": " + COLUMNS[c] + " must not be negative, got " + v[c]);
+                        }
+                    }
+                    int t = (i * ne + j) * ne + k;
+                    double cut = a * sig;
+                    double filter = cut;
+                    if (tol > 0) {
+                        // LAMMPS trims the cutoff to where the radial factor falls below tol.
+                        double tl = Math.min(tol, 0.01);
+                        filter = cut + (gam < 1 ? gam * sig : sig) / Math.log(tl);
+                    }
+                    cutSq[t] = filter * filter;
+                    aSigma[t] = cut;
+                    sigma[t] = sig;
+                    sigmaGamma[t] = sig * gam;
+                    c5[t] = bigA * eps * bigB * Math.pow(sig, p);
+                    c6[t] = bigA * eps * Math.pow(sig, q);
+                    powP[t] = p;
+                    powQ[t] = q;
+                    intP[t] = smallWhole(p);
+                    intQ[t] = smallWhole(q);
+                    lambdaEpsilon[t] = lam * eps;
+                    cosTheta0[t] = cos0;
+                    if (j == k) maxCut = Math.max(maxCut, filter);
+                }
+        this.cutoff = maxCut;
+    }
+
+    /** Reads a LAMMPS {@code .sw} file; {@code elements} null means every element in the file. */
+    public static StillingerWeber read(Path file, List<String> elements) {
+        ManybodyParameterFile f = ManybodyParameterFile.read(file, STYLE, COLUMNS);
+        return new StillingerWeber(ElementTriplets.select(f, elements, STYLE));
+    }
+
+    @Override public double cutoff() { return cutoff; }
+
+    @Override public NeighborList.Kind neighborKind() { return NeighborList.Kind.FULL; }
+
+    @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
+        elementOf = triplets.mapSpecies(system, elementOf, STYLE);
+        final int n = system.size(), ne = this.ne;
+        final int[] type = system.type, start = list.startArray(), nb = list.neighborArray();
+        final double[] d = list.deltaArray(), f = out.forces, ea = out.atomEnergies, w = out.virial;
+        final boolean perAtom = out.wantAtomEnergies();
+        double energy = 0;
+        double w00 = 0, w01 = 0, w02 = 0, w10 = 0, w11 = 0, w12 = 0, w20 = 0, w21 = 0, w22 = 0;
+        for (int i = 0; i < n; i++) {
+            final int ei = elementOf[type[i]];
+            ensureCapacity(start[i + 1] - start[i]);
+            final int[] sj = shortJ;
+            final double[] sd = shortD, su = shortU, sr = shortR, ex = expFactor, dlx = dLogExp, fs = force, es = share;
+            // Neighbors within their pair cutoff, with what the triplet loop needs of each.
+            int ns = 0;
+            double ei2 = 0;
+            for (int p = start[i], end = start[i + 1]; p < end; p++) {
+                double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+                double r2 = dx * dx + dy * dy + dz * dz;
+                int j = nb[p];
+                int t = ei * ne * ne + elementOf[type[j]] * (ne + 1); // triplet (i, j, j)
+                if (r2 >= cutSq[t]) continue;
+                double r = Math.sqrt(r2), rinv = 1 / r;
+                double ra = 1 / (r - aSigma[t]);
+                sj[ns] = j;
+                sd[3 * ns] = dx; sd[3 * ns + 1] = dy; sd[3 * ns + 2] = dz;
+                su[3 * ns] = dx * rinv; su[3 * ns + 1] = dy * rinv; su[3 * ns + 2] = dz * rinv;
+                sr[ns] = r;
+                ex[ns] = Math.exp(sigmaGamma[t] * ra);
+                dlx[ns] = -sigmaGamma[t] * ra * ra;
+                double fsx = 0, fsy = 0, fsz = 0, share2 = 0;
+                if (j > i || (j == i && positiveImage(list, p))) {
+                    // Each pair once, from the atom with the smaller index (self-images by image sign).
+                    double rp = power(r, intP[t], powP[t]), rq = power(r, intQ[t], powQ[t]);
+                    double e2 = c5[t] / rp - c6[t] / rq;
+                    double eSig = Math.exp(sigma[t] * ra);
+                    double phi = e2 * eSig;
+                    double dphi = (-powP[t] * c5[t] / rp + powQ[t] * c6[t] / rq) * rinv * eSig - phi * sigma[t] * ra * ra;
+                    fsx = -dphi * su[3 * ns]; fsy = -dphi * su[3 * ns + 1]; fsz = -dphi * su[3 * ns + 2];
+                    energy += phi;
+                    share2 = 0.5 * phi;
+                    ei2 += 0.5 * phi;
+                }
+                fs[3 * ns] = fsx; fs[3 * ns + 1] = fsy; fs[3 * ns + 2] = fsz;
+                es[ns] = share2;
+                ns++;
+            }
+            // Triplets j < k (in list order) around i.
+            double eiSelf = ei2;
+            final int base = ei * ne * ne;
+            for (int a = 0; a < ns - 1; a++) {
+                final double uax = su[3 * a], uay = su[3 * a + 1], uaz = su[3 * a + 2], ra = sr[a], exa = ex[a], dla = dlx[a];
+                final int tj = base + elementOf[type[sj[a]]] * ne;
+                double fax = 0, fay = 0, faz = 0, eaShare = 0;
+                for (int b = a + 1; b < ns; b++) {
+                    int t = tj + elementOf[type[sj[b]]];
+                    double ubx = su[3 * b], uby = su[3 * b + 1], ubz = su[3 * b + 2];
+                    double cs = uax * ubx + uay * uby + uaz * ubz;
+                    double delta = cs - cosTheta0[t];
+                    double fexp = lambdaEpsilon[t] * exa * ex[b];
+                    double h = fexp * delta * delta;
+                    double dhdc = 2 * fexp * delta;
+                    // forces on j (a) and k (b): −∂h/∂r · û − ∂h/∂cos · ∂cos/∂x
+                    double ga = -h * dla + dhdc * cs / ra, gca = dhdc / ra;
+                    double rb = sr[b];
+                    double gb = -h * dlx[b] + dhdc * cs / rb, gcb = dhdc / rb;
+                    fax += ga * uax - gca * ubx;
+                    fay += ga * uay - gca * uby;
+                    faz += ga * uaz - gca * ubz;
+                    fs[3 * b] += gb * ubx - gcb * uax;
+                    fs[3 * b + 1] += gb * uby - gcb * uay;
+                    fs[3 * b + 2] += gb * ubz - gcb * uaz;
+                    energy += h;
+                    double third = h / 3;
+                    eaShare += third;
+                    es[b] += third;
+                    eiSelf += third;
+                }
+                fs[3 * a] += fax; fs[3 * a + 1] += fay; fs[3 * a + 2] += faz;
+                es[a] += eaShare;
+            }
+            // Scatter: every force here is between i and one neighbor, so i takes minus their sum
+            // and the virial is Σ d ⊗ f over the neighbors (valid with periodic images).
+            double fix = 0, fiy = 0, fiz = 0;
+            for (int a = 0; a < ns; a++) {
+                int j = sj[a];
+                double fx = fs[3 * a], fy = fs[3 * a + 1], fz = fs[3 * a + 2];
+                double dx = sd[3 * a], dy = sd[3 * a + 1], dz = sd[3 * a + 2];
+                f[3 * j] += fx; f[3 * j + 1] += fy; f[3 * j + 2] += fz;
+                fix += fx; fiy += fy; fiz += fz;
+                w00 += dx * fx; w01 += dx * fy; w02 += dx * fz;
+                w10 += dy * fx; w11 += dy * fy; w12 += dy * fz;
+                w20 += dz * fx; w21 += dz * fy; w22 += dz * fz;
+                if (perAtom) ea[j] += es[a];
+            }
+            f[3 * i] -= fix; f[3 * i + 1] -= fiy; f[3 * i + 2] -= fiz;
+            if (perAtom) ea[i] += eiSelf;
+        }
+        out.energy += energy;
+        w[0] += w00; w[1] += w01; w[2] += w02;
+        w[3] += w10; w[4] += w11; w[5] += w12;
+        w[6] += w20; w[7] += w21; w[8] += w22;
+    }
+
+    /** For a pair of an atom with its own image, true for one of the two signs of the image. */
+    static boolean positiveImage(NeighborList list, int p) {
+        for (int k = 0; k < 3; k++) {
+            int m = list.image(p, k);
+            if (m != 0) return m > 0;
+        }
+        return false;
+    }
+
+    /** r^p, by repeated multiplication when p is a small whole number. */
+    static double power(double r, int whole, double p) {
+        if (whole < 0) return Math.pow(r, p);
+        double v = 1;
+        for (int k = 0; k < whole; k++) v *= r;
+        return v;
+    }
+
+    static int smallWhole(double p) {
+        return p == Math.rint(p) && p >= 0 && p <= 16 ? (int) p : -1;
+    }
+
+    private void ensureCapacity(int m) {
+        if (m <= shortJ.length) return;
+        int cap = Math.max(m, shortJ.length * 3 / 2);
+        shortJ = new int[cap];
+        shortD = new double[3 * cap];
+        shortU = new double[3 * cap];
+        shortR = new double[cap];
+        expFactor = new double[cap];
+        dLogExp = new double[cap];
+        force = new double[3 * cap];
+        share = new double[cap];
+    }
+
+    @Override public String describe() {
+        return "sw " + triplets.source() + " (" + String.join(" ", elementNames()) + ")";
+    }
+
+    private String[] elementNames() {
+        String[] s = new String[ne];
+        for (int e = 0; e < ne; e++) s[e] = triplets.element(e);
+        return s;
+    }
+}
