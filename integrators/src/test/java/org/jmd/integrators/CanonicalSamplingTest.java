@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.Units;
 import org.jmd.engine.md.Dynamics;
+import org.jmd.engine.md.MaxwellBoltzmann;
 import org.jmd.engine.md.Integrator;
 import org.jmd.engine.md.Thermodynamics;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class CanonicalSamplingTest {
 
     private static void check(String line) {
         AtomicSystem s = LjArgon.fcc(5.30, 2);
-        LjArgon.maxwellBoltzmann(s, T, 3);
+        MaxwellBoltzmann.assign(s, T, 3);
         Dynamics d = LjArgon.dynamics(s, DT);
         Integrator integrator = Ensembles.integrator(line);
         integrator.init(d);

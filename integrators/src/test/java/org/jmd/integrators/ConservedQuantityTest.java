@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.md.Dynamics;
+import org.jmd.engine.md.MaxwellBoltzmann;
 import org.jmd.engine.md.Integrator;
 import org.jmd.engine.md.Thermodynamics;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class ConservedQuantityTest {
 
     private static void check(String line, double boundPerAtom) {
         AtomicSystem s = LjArgon.fcc(5.30, 2);
-        LjArgon.maxwellBoltzmann(s, 10, 8);
+        MaxwellBoltzmann.assign(s, 10, 8);
         Dynamics d = LjArgon.dynamics(s, 2.0);
         Integrator integrator = Ensembles.integrator(line);
         integrator.init(d);

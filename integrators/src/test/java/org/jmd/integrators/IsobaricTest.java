@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.md.Dynamics;
+import org.jmd.engine.md.MaxwellBoltzmann;
 import org.jmd.engine.md.Integrator;
 import org.jmd.engine.md.Thermodynamics;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,7 @@ class IsobaricTest {
         Scan(double... a) {
             for (int k = 0; k < 3; k++) {
                 AtomicSystem s = LjArgon.fcc(a[k], 2);
-                LjArgon.maxwellBoltzmann(s, T, 10 + k);
+                MaxwellBoltzmann.assign(s, T, 10 + k);
                 Dynamics d = LjArgon.dynamics(s, DT);
                 Integrator nvt = Ensembles.integrator("nvt-csvr temperature=30 damping=200 seed=" + (20 + k));
                 nvt.init(d);
@@ -113,7 +114,7 @@ class IsobaricTest {
 
     private static BlockAverage npt(String couple, double pressure, int seed) {
         AtomicSystem s = LjArgon.fcc(5.32, 2);
-        LjArgon.maxwellBoltzmann(s, T, seed);
+        MaxwellBoltzmann.assign(s, T, seed);
         Dynamics d = LjArgon.dynamics(s, DT);
         Integrator npt = Ensembles.integrator("npt temperature=30 pressure=" + pressure + " damping=200 pdamping=1000 couple=" + couple
                 + " compressibility=4e-5 seed=" + seed);

@@ -5,7 +5,6 @@ import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceCalculator;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
-import org.jmd.engine.Units;
 import org.jmd.engine.md.Dynamics;
 import org.jmd.neighbor.Cell;
 
@@ -32,22 +31,6 @@ final class LjArgon {
     static void rattle(AtomicSystem s, double sd, long seed) {
         Random r = new Random(seed);
         for (int k = 0; k < s.x.length; k++) s.x[k] += sd * r.nextGaussian();
-    }
-
-    /** Maxwell–Boltzmann velocities at temperature t (K) with zero total momentum. */
-    static void maxwellBoltzmann(AtomicSystem s, double t, long seed) {
-        Random r = new Random(seed);
-        double[] p = new double[3];
-        double mtot = 0;
-        for (int i = 0; i < s.size(); i++) {
-            double sd = Math.sqrt(Units.BOLTZMANN * t / (s.mass[i] * Units.AMU_A2_PER_FS2));
-            for (int a = 0; a < 3; a++) {
-                s.v[3 * i + a] = sd * r.nextGaussian();
-                p[a] += s.mass[i] * s.v[3 * i + a];
-            }
-            mtot += s.mass[i];
-        }
-        for (int i = 0; i < s.size(); i++) for (int a = 0; a < 3; a++) s.v[3 * i + a] -= p[a] / mtot;
     }
 
     static Dynamics dynamics(AtomicSystem s, double timestep) {

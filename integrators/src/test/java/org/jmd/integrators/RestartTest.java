@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.InputException;
 import org.jmd.engine.md.Dynamics;
+import org.jmd.engine.md.MaxwellBoltzmann;
 import org.jmd.engine.md.Integrator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class RestartTest {
     })
     void checkpointedRunContinuesBitForBit(String line) {
         AtomicSystem s = LjArgon.fcc(5.30, 2);
-        LjArgon.maxwellBoltzmann(s, 50, 1);
+        MaxwellBoltzmann.assign(s, 50, 1);
         Dynamics d = LjArgon.dynamics(s, 4.0);
         Integrator first = Ensembles.integrator(line);
         first.init(d);
