@@ -96,7 +96,11 @@ public final class Buckingham implements Potential {
         double ewaldAlpha = 0;
         if (charged && coulomb == CoulombMethod.EWALD) {
             checkEwaldCell(system);
-            ewald.prepare(system.cell(), q, n);
+            try {
+                ewald.prepare(system.cell(), q, n);
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage());
+            }
             ewaldAlpha = ewald.alpha();
         }
         pairLoop(system, list, out, charged, ewaldAlpha);
@@ -128,7 +132,7 @@ public final class Buckingham implements Potential {
         double w00 = 0, w01 = 0, w02 = 0, w10 = 0, w11 = 0, w12 = 0, w20 = 0, w21 = 0, w22 = 0;
         for (int i = 0; i < n; i++) {
             int ti = type[i] * nt;
-            double qi = charged ? ke * qa[i] : 0;
+            double qi = ewaldReal || dsf ? ke * qa[i] : 0;
             for (int p = start[i], end = start[i + 1]; p < end; p++) {
                 double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
                 double r2 = dx * dx + dy * dy + dz * dz;
@@ -141,8 +145,8 @@ public final class Buckingham implements Potential {
                     e += rep - disp - buckShift[t];
                     dEdr += -rep * buckInvRho[t] + 6 * disp / r;
                 }
-                double qq = qi * qa[j];
-                if (qq != 0 && (ewaldReal || dsf)) {
+                double qq = qi == 0 ? 0 : qi * qa[j];
+                if (qq != 0) {
                     double x = a * r, gauss = Math.exp(-x * x);
                     double erfcOverR = ScaledErfc.of(x) * gauss / r;
                     if (ewaldReal) {

@@ -48,6 +48,11 @@ public record EwaldParameters(double alpha, double kCutoff) {
         return new EwaldParameters(a, hi);
     }
 
+    /** Kolafa–Perram estimate of the real-space force error (eV/Å) for this α and cutoff. */
+    public static double realSpaceError(double alpha, double cutoff, int atoms, double volume, double sumQ2) {
+        return 2 * sumQ2 * Units.COULOMB * Math.exp(-alpha * alpha * cutoff * cutoff) / Math.sqrt(atoms * cutoff * volume);
+    }
+
     static double reciprocalError(double k, double q2, double alpha, double l, int atoms) {
         return 2 * q2 * alpha / l * Math.sqrt(2 / (k * l * atoms)) * Math.exp(-k * k / (4 * alpha * alpha));
     }

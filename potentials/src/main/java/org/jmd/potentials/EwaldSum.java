@@ -80,6 +80,18 @@ final class EwaldSum {
             return;
         }
         EwaldParameters p = EwaldParameters.choose(accuracy, realCutoff, n, volume, sumQ2, fixedAlpha);
+        if (!Double.isNaN(fixedAlpha)) {
+            // a user's α fixes the real-space error, which the k-space cutoff cannot make up for
+            double real = EwaldParameters.realSpaceError(fixedAlpha, realCutoff, n, volume, sumQ2);
+            double wanted = accuracy * Units.COULOMB;
+            if (real > wanted) {
+                double needed = EwaldParameters.choose(accuracy, realCutoff, n, volume, sumQ2, Double.NaN).alpha();
+                setupAtoms = -1; // not set up
+                throw new IllegalArgumentException(String.format("alpha=%g with cutoff=%g leaves a real-space force error of about %.1e eV/Å,"
+                        + " above the %.1e asked for; use alpha >= %.4f, a longer cutoff, or leave alpha out", fixedAlpha, realCutoff,
+                        real, wanted, needed));
+            }
+        }
         alpha = p.alpha();
         kCutoff = p.kCutoff();
         reciprocalVectors(cell);

@@ -19,7 +19,7 @@ package org.jmd.potentials;
 public final class ScaledErfc {
     private ScaledErfc() {}
 
-    /** Beyond this erfc(x) underflows (erfc(27) ≈ 5e-319), so callers get erfcx from its asymptotic form. */
+    /** Beyond this erfc(x) underflows (erfc(27) ≈ 9e-319); erfcx is then computed directly. */
     static final double X_MAX = 27.0;
     private static final double WIDTH = 0.125;
     private static final int DEGREE = 10;
@@ -35,7 +35,7 @@ public final class ScaledErfc {
     /** exp(x²)·erfc(x) for x ≥ 0 (NaN for negative or NaN x). */
     public static double of(double x) {
         if (!(x >= 0)) return Double.NaN;
-        if (x >= X_MAX) return asymptotic(x);
+        if (x >= X_MAX) return exact(x); // rare: erfc itself has underflowed
         int k = (int) (x * (1.0 / WIDTH));
         double t = (x - (k + 0.5) * WIDTH) * (2.0 / WIDTH);
         int o = k * (DEGREE + 1);
@@ -65,11 +65,6 @@ public final class ScaledErfc {
         return INV_SQRT_PI / t;
     }
 
-    /** Asymptotic series 1/(x√π)·(1 − 1/(2x²) + 3/(4x⁴) − 15/(8x⁶)), exact to double precision for x ≥ 27. */
-    private static double asymptotic(double x) {
-        double u = 1 / (2 * x * x);
-        return INV_SQRT_PI / x * (1 - u * (1 - 3 * u * (1 - 5 * u)));
-    }
 
     /** Chebyshev interpolation at DEGREE+1 nodes of interval k, converted to powers of t. */
     private static void fit(int k) {
