@@ -138,27 +138,28 @@ public final class Buckingham implements Potential {
                 double r2 = dx * dx + dy * dy + dz * dz;
                 if (r2 >= rc2) continue;
                 int j = nb[p], t = ti + type[j];
-                double r = Math.sqrt(r2), e = 0, dEdr = 0;
+                double r = Math.sqrt(r2), rinv = 1 / r, e = 0, dEdr = 0;
                 if (hasBuck[t]) {
                     double rep = buckA[t] * Math.exp(-r * buckInvRho[t]);
-                    double disp = buckC[t] / (r2 * r2 * r2);
+                    double r2inv = rinv * rinv, disp = buckC[t] * r2inv * r2inv * r2inv;
                     e += rep - disp - buckShift[t];
-                    dEdr += -rep * buckInvRho[t] + 6 * disp / r;
+                    dEdr += -rep * buckInvRho[t] + 6 * disp * rinv;
                 }
                 double qq = qi == 0 ? 0 : qi * qa[j];
                 if (qq != 0) {
                     double x = a * r, gauss = Math.exp(-x * x);
-                    double erfcOverR = ScaledErfc.of(x) * gauss / r;
+                    double erfcOverR = ScaledErfc.of(x) * gauss * rinv;
+                    double radial = (erfcOverR + TWO_OVER_SQRT_PI * a * gauss) * rinv; // −d/dr [erfc(αr)/r]
                     if (ewaldReal) {
                         e += qq * erfcOverR;
-                        dEdr -= qq * (erfcOverR / r + TWO_OVER_SQRT_PI * a * gauss / r);
+                        dEdr -= qq * radial;
                     } else {
                         e += qq * (erfcOverR - eShift - r * fShift);
-                        dEdr -= qq * (erfcOverR / r + TWO_OVER_SQRT_PI * a * gauss / r + fShift);
+                        dEdr -= qq * (radial + fShift);
                     }
                 }
                 // force on j along d = r_j − r_i is −dE/dr·d/r; i gets the opposite
-                double fr = -dEdr / r;
+                double fr = -dEdr * rinv;
                 double fx = fr * dx, fy = fr * dy, fz = fr * dz;
                 f[3 * j] += fx; f[3 * j + 1] += fy; f[3 * j + 2] += fz;
                 f[3 * i] -= fx; f[3 * i + 1] -= fy; f[3 * i + 2] -= fz;
