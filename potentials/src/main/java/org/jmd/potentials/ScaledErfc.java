@@ -40,7 +40,8 @@ public final class ScaledErfc {
         double t = (x - (k + 0.5) * WIDTH) * (2.0 / WIDTH);
         int o = k * (DEGREE + 1);
         double p = COEFFS[o];
-        for (int j = 1; j <= DEGREE; j++) p = Math.fma(p, t, COEFFS[o + j]); // fma: one rounding, shorter latency chain
+        // plain Horner, not Math.fma: fma is ~20% faster where the CPU has it but falls back to BigDecimal where not
+        for (int j = 1; j <= DEGREE; j++) p = p * t + COEFFS[o + j];
         return p;
     }
 
