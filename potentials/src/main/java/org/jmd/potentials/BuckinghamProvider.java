@@ -1,6 +1,7 @@
 package org.jmd.potentials;
 
 import org.jmd.engine.Arguments;
+import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialProvider;
 
@@ -19,16 +20,15 @@ public final class BuckinghamProvider implements PotentialProvider {
     @Override public Potential create(Arguments a) {
         a.requirePositionalAtMost(0);
         Buckingham.Builder b = new Buckingham.Builder().definedAt(a.source(), a.line());
-        double rc = a.real("cutoff");
+        double rc = a.parseReal("cutoff", required(a, "cutoff", "the Buckingham and real-space Coulomb cutoff in Å"));
         if (!(rc > 0)) throw a.error("cutoff must be positive, got " + rc);
         b.cutoff(rc).shift(a.bool("shift", false));
-        if (!a.has("coulomb")) throw a.error("missing coulomb= (one of none, ewald, dsf)");
+        required(a, "coulomb", "one of none, ewald, dsf");
         CoulombMethod method = CoulombMethod.valueOf(a.choice("coulomb", null, "none", "ewald", "dsf").toUpperCase());
         b.coulomb(method);
         switch (method) {
             case EWALD -> {
-                if (!a.has("ewald_accuracy")) throw a.error("coulomb=ewald needs ewald_accuracy= (relative force accuracy, e.g. 1e-6)");
-                double acc = a.real("ewald_accuracy");
+                double acc = a.parseReal("ewald_accuracy", required(a, "ewald_accuracy", "coulomb=ewald needs the relative force accuracy, e.g. 1e-6"));
                 if (!(acc > 0 && acc < 1)) throw a.error("ewald_accuracy must be between 0 and 1, got " + acc);
                 b.ewaldAccuracy(acc);
                 if (a.has("alpha")) {
@@ -39,8 +39,7 @@ public final class BuckinghamProvider implements PotentialProvider {
                 b.background(a.bool("background", false));
             }
             case DSF -> {
-                if (!a.has("alpha")) throw a.error("coulomb=dsf needs alpha= (damping, 1/Å; 0.2 is usual for a 10 Å cutoff)");
-                double alpha = a.real("alpha");
+                double alpha = a.parseReal("alpha", required(a, "alpha", "coulomb=dsf needs the damping in 1/Å; 0.2 is usual for a 10 Å cutoff"));
                 if (!(alpha >= 0)) throw a.error("alpha must not be negative, got " + alpha);
                 b.alpha(alpha);
             }
@@ -58,5 +57,14 @@ public final class BuckinghamProvider implements PotentialProvider {
         if (a.has("pairs")) b.pairs(BuckinghamPair.parseList(a.string("pairs"), a));
         else if (method == CoulombMethod.NONE) throw a.error("nothing to compute: no pairs= and coulomb=none");
         return b.build();
+    }
+
+    /** The value of a key that must be there; the complaint suggests a misspelt key and says what the key is for. */
+    private static String required(Arguments a, String key, String explanation) {
+        try {
+            return a.string(key);
+        } catch (InputException e) {
+            throw new InputException(e.source(), e.line(), e.problem() + "; " + explanation);
+        }
     }
 }

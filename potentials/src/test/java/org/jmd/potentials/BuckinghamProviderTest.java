@@ -43,14 +43,16 @@ class BuckinghamProviderTest {
         assertMentions(failure("buckingham cutof=10 coulomb=none " + GOOD_PAIRS), "missing cutoff=", "cutof");
         assertMentions(failure("buckingham cutoff=10 coulomb=none shfit=yes " + GOOD_PAIRS), "unknown option 'shfit'");
         assertMentions(failure("buckingham cutoff=10 " + GOOD_PAIRS), "missing coulomb=", "none, ewald, dsf");
+        assertMentions(failure("buckingham cutoff=10 coulomb=ewald ewald_acuracy=1e-6 " + GOOD_PAIRS),
+                "missing ewald_accuracy=", "'ewald_acuracy=' a misspelling", "relative force accuracy");
         assertMentions(failure("buckingham cutoff=10 coulomb=pppm " + GOOD_PAIRS), "coulomb= must be one of none, ewald, dsf", "pppm");
         assertMentions(failure("buckingham cutoff=10 coulomb=none extra " + GOOD_PAIRS), "unexpected argument 'extra'");
     }
 
     @Test void methodSpecificOptions() {
-        assertMentions(failure("buckingham cutoff=10 coulomb=ewald charges=Zn:2,O:-2 " + GOOD_PAIRS), "needs ewald_accuracy=");
+        assertMentions(failure("buckingham cutoff=10 coulomb=ewald charges=Zn:2,O:-2 " + GOOD_PAIRS), "missing ewald_accuracy=", "coulomb=ewald needs");
         assertMentions(failure("buckingham cutoff=10 coulomb=ewald ewald_accuracy=2 " + GOOD_PAIRS), "ewald_accuracy must be between 0 and 1");
-        assertMentions(failure("buckingham cutoff=10 coulomb=dsf " + GOOD_PAIRS), "coulomb=dsf needs alpha=");
+        assertMentions(failure("buckingham cutoff=10 coulomb=dsf " + GOOD_PAIRS), "missing alpha=", "coulomb=dsf needs");
         assertMentions(failure("buckingham cutoff=10 coulomb=dsf alpha=0.2 ewald_accuracy=1e-6 " + GOOD_PAIRS),
                 "ewald_accuracy= does not apply to coulomb=dsf");
         assertMentions(failure("buckingham cutoff=10 coulomb=none alpha=0.2 " + GOOD_PAIRS), "alpha= does not apply to coulomb=none");
