@@ -181,7 +181,7 @@ public final class LassoLars {
                 for (int r = 0; r < k; r++) s -= gram[j][order[r]] * beta[order[r]];
                 c[j] = s;
             }
-            if (join < 0 && drop < 0 && alpha <= alphaMin) alpha = alphaMin;
+            if (join < 0 && drop < 0) alpha = alphaMin;   // the stopping step: land on α_min exactly, not within round-off
             alphas.add(alpha);
             coefs.add(beta.clone());
             next = join;

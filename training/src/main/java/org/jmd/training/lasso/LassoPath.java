@@ -43,7 +43,7 @@ public final class LassoPath {
     public double[] standardised(double alpha) {
         int p = scale.length;
         if (alpha >= alphas[0]) return new double[p];
-        if (alpha < alphas[alphas.length - 1] * (1 - 1e-12)) {
+        if (alpha < alphas[alphas.length - 1] - 1e-12 * alphas[0]) {
             throw new IllegalArgumentException("α = " + alpha + " is below the end of the path, " + alphas[alphas.length - 1]);
         }
         int k = 0;

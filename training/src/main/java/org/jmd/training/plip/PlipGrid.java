@@ -13,8 +13,8 @@ import org.jmd.potentials.plip.PlipTerm;
  * <pre>
  *   rc2=5.5        cutoff of two-body terms (Å)
  *   a2=0.5,1.5,4   b2=1.5:5.5:0.25       two-body Gaussian exponents (Å⁻²) and centres (Å)
- *   rc3=4.0        cutoff of three-body terms
- *   a3=0.5,2       b3=2:4:0.5            three-body Gaussians; l = 0..lmax
+ *   rc3=4.2        cutoff of three-body terms
+ *   a3=0.5,1,2,4   b3=1.8:4.2:0.3        three-body Gaussians; l = 0..lmax
  *   lmax=6
  *   rcn=5.5        cutoff of many-body terms
  *   an=1           bn=1.5:5.5:0.5        many-body Gaussians; powers m from {@code powers}
@@ -32,13 +32,13 @@ record PlipGrid(double rc2, double[] a2, double[] b2, double rc3, double[] a3, d
         double rcn = positive(args, "rcn", rc2);
         double[] a2 = list(args, "a2", "0.5,1.5,4");
         double[] b2 = list(args, "b2", "1.6:5.4:0.2");
-        double[] a3 = list(args, "a3", "0.5,2");
-        double[] b3 = list(args, "b3", "2:4:0.5");
+        double[] a3 = list(args, "a3", "0.5,1,2,4");
+        double[] b3 = list(args, "b3", "1.8:4.2:0.3");
         double[] an = list(args, "an", "1");
         double[] bn = list(args, "bn", "1.6:5.2:0.4");
         int lmax = args.integer("lmax", 6);
         if (lmax > PlipTerm.MAX_ANGULAR_ORDER) throw args.error("lmax must be at most " + PlipTerm.MAX_ANGULAR_ORDER + ", got " + lmax);
-        double[] pw = list(args, "powers", "2");
+        double[] pw = list(args, "powers", "2,3");
         int[] powers = new int[pw.length];
         for (int k = 0; k < pw.length; k++) {
             if (pw[k] != Math.rint(pw[k]) || pw[k] < 1 || pw[k] > PlipTerm.MAX_POWER)
@@ -64,6 +64,30 @@ record PlipGrid(double rc2, double[] a2, double[] b2, double rc3, double[] a3, d
                         out.add(PlipTerm.threeBody(c, s1, s2, a, b, rc3, l));
         }
         return out;
+    }
+
+    /**
+     * Column of each term in the design matrix. A two-body term centred on A with neighbours B
+     * and its mirror centred on B with neighbours A have the same structure sum (each A–B pair
+     * once), so as separate columns they would be exactly collinear and the Lasso's pick between
+     * them a matter of round-off. They share one column instead, and both are saved with its
+     * weight: the pair energy is then split evenly between the two atoms.
+     */
+    static int[] columns(List<PlipTerm> terms) {
+        int[] col = new int[terms.size()];
+        java.util.Map<PlipTerm, Integer> seen = new java.util.HashMap<>();
+        int next = 0;
+        for (int t = 0; t < terms.size(); t++) {
+            PlipTerm x = terms.get(t);
+            Integer c = null;
+            if (x.body() == PlipTerm.Body.TWO && x.centre() != x.neighbour()) {
+                c = seen.get(PlipTerm.twoBody(x.neighbour(), x.centre(), x.a(), x.b(), x.cutoff()));
+            }
+            if (c == null) c = next++;
+            col[t] = c;
+            seen.put(x, c);
+        }
+        return col;
     }
 
     private static double positive(Arguments args, String key, double fallback) {

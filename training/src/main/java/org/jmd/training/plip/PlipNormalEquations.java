@@ -43,16 +43,21 @@ final class PlipNormalEquations {
 
     int structures() { return energyRows.length; }
 
+    /**
+     * @param column design-matrix column of each term (terms sharing a column are summed), from
+     *               {@link PlipGrid#columns}
+     */
     static PlipNormalEquations build(List<LabelledStructure> data, String[] elements, Map<String, Double> reference,
-                                     List<PlipTerm> terms, int threads) {
-        int p = terms.size();
+                                     List<PlipTerm> terms, int[] column, int threads) {
+        int p = 0;
+        for (int c : column) p = Math.max(p, c + 1);
         PlipNormalEquations total = new PlipNormalEquations(p, data.size());
         if (data.isEmpty()) return total;
         int t = Math.max(1, Math.min(threads, data.size()));
         List<PlipNormalEquations> parts = new ArrayList<>();
         for (int k = 0; k < t; k++) parts.add(new PlipNormalEquations(p, data.size()));
         if (t == 1) {
-            fill(parts.get(0), data, 0, 1, elements, reference, terms);
+            fill(parts.get(0), data, 0, 1, elements, reference, terms, column);
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
                 Thread th = new Thread(r, "plip-design");
@@ -64,7 +69,7 @@ final class PlipNormalEquations {
                 for (int k = 0; k < t; k++) {
                     int first = k, step = t;
                     PlipNormalEquations part = parts.get(k);
-                    jobs.add(pool.submit(() -> fill(part, data, first, step, elements, reference, terms)));
+                    jobs.add(pool.submit(() -> fill(part, data, first, step, elements, reference, terms, column)));
                 }
                 for (Future<?> f : jobs) f.get();
             } catch (java.util.concurrent.ExecutionException e) {
@@ -98,40 +103,52 @@ final class PlipNormalEquations {
     }
 
     private static void fill(PlipNormalEquations out, List<LabelledStructure> data, int first, int step,
-                             String[] elements, Map<String, Double> reference, List<PlipTerm> terms) {
-        int p = terms.size();
+                             String[] elements, Map<String, Double> reference, List<PlipTerm> terms, int[] column) {
+        int nt = terms.size(), p = out.columns;
+        boolean identity = nt == p;
+        for (int t = 0; identity && t < nt; t++) identity = column[t] == t;
         PlipDescriptors desc = new PlipDescriptors(elements, terms);
-        double[] sum = new double[p];
-        double[] rows = new double[0];
+        double[] sum = new double[nt];
+        double[] raw = new double[0], folded = new double[p];
         for (int s = first; s < data.size(); s += step) {
             LabelledStructure ls = data.get(s);
             AtomicSystem sys = ls.frame().system;
             int n = sys.size();
             if (n == 0) throw new InputException("structure " + (s + 1) + " has no atoms");
-            if (rows.length < 3 * n * p) rows = new double[3 * n * p];
+            if (raw.length < 3 * n * nt) raw = new double[3 * n * nt];
             try {
-                desc.compute(sys, sum, rows);
+                desc.compute(sys, sum, raw);
             } catch (InputException e) {
                 throw new InputException("structure " + (s + 1) + ": " + e.getMessage());
             }
             double eref = 0;
             for (int i = 0; i < n; i++) eref += reference.get(sys.symbol(i));
             double[] erow = new double[p];
-            for (int j = 0; j < p; j++) erow[j] = sum[j] / n;
+            for (int t = 0; t < nt; t++) erow[column[t]] += sum[t] / n;
             out.energyRows[s] = erow;
             out.energyTargets[s] = (ls.energy() - eref) / n;
             double[] f = ls.forces();
             if (f == null) continue;
             for (int r = 0; r < 3 * n; r++) {
-                int off = r * p;
+                double[] row;
+                int off;
+                if (identity) {
+                    row = raw;
+                    off = r * nt;
+                } else {
+                    java.util.Arrays.fill(folded, 0.0);
+                    for (int t = 0; t < nt; t++) folded[column[t]] += raw[r * nt + t];
+                    row = folded;
+                    off = 0;
+                }
                 double y = f[r];
                 out.forceYy += y * y;
                 for (int j = 0; j < p; j++) {
-                    double v = rows[off + j];
+                    double v = row[off + j];
                     if (v == 0) continue;
                     out.forceXty[j] += v * y;
                     double[] g = out.forceGram[j];
-                    for (int k = j; k < p; k++) g[k] += v * rows[off + k];
+                    for (int k = j; k < p; k++) g[k] += v * row[off + k];
                 }
             }
             out.forceRows += 3L * n;

@@ -64,9 +64,9 @@ public final class PlipTrainer implements Trainer {
         if (!(ew >= 0)) throw args.error("energy_weight must be >= 0, got " + ew);
         Double alpha = args.has("alpha") ? args.real("alpha") : null;
         if (alpha != null && !(alpha > 0)) throw args.error("alpha must be positive, got " + alpha);
-        int count = args.integer("alphas", 24);
+        int count = args.integer("alphas", 32);
         if (count < 1 || count > 1000) throw args.error("alphas= (how many α to scan) must be 1..1000, got " + count);
-        double ratio = args.real("alpha_min_ratio", 1e-5);
+        double ratio = args.real("alpha_min_ratio", 1e-8);
         if (!(ratio > 0 && ratio < 1)) throw args.error("alpha_min_ratio must be between 0 and 1, got " + ratio);
         return new PlipTrainer(grid, ew, alpha, count, ratio);
     }
@@ -77,11 +77,12 @@ public final class PlipTrainer implements Trainer {
         List<PlipTerm> terms = grid.terms(elements.length);
         if (terms.isEmpty()) throw new InputException("plip: the descriptor grid is empty (a2, b2, a3, b3, an, bn all empty?)");
         int threads = Math.max(1, ctx.threads());
-        PlipNormalEquations train = PlipNormalEquations.build(training, elements, ctx.referenceEnergies(), terms, threads);
-        PlipNormalEquations valid = PlipNormalEquations.build(validation, elements, ctx.referenceEnergies(), terms, threads);
+        int[] column = PlipGrid.columns(terms);
+        PlipNormalEquations train = PlipNormalEquations.build(training, elements, ctx.referenceEnergies(), terms, column, threads);
+        PlipNormalEquations valid = PlipNormalEquations.build(validation, elements, ctx.referenceEnergies(), terms, column, threads);
 
         // weighted, combined normal equations
-        int p = terms.size();
+        int p = train.columns;
         long nF = train.forceRows;
         int nE = train.structures();
         double wf = nF > 0 ? 1.0 / nF : 0, we = energyWeight / nE;
@@ -163,13 +164,15 @@ public final class PlipTrainer implements Trainer {
 
         double[] offsets = new double[elements.length];
         for (int e = 0; e < elements.length; e++) offsets[e] = ctx.referenceEnergies().get(elements[e]);
-        PlipModel model = new PlipModel(elements, offsets, terms, weights.get(best)).withoutZeroWeights();
+        double[] termWeights = new double[terms.size()];
+        for (int t = 0; t < terms.size(); t++) termWeights[t] = weights.get(best)[column[t]];
+        PlipModel model = new PlipModel(elements, offsets, terms, termWeights).withoutZeroWeights();
         Path file = ctx.modelDir().resolve(MODEL_FILE).toAbsolutePath();
         Map<String, Double> chosen = rows.get(best);
         model.write(file, String.format(Locale.ROOT,
                 "fitted by jmd's PLIP trainer (LassoLars): alpha = %.6g (alpha_max %.6g), %d of %d candidate terms non-zero%n"
                         + "energy_weight = %s; %d training structures; train RMSE %.3f meV/atom, %.4f eV/A",
-                alphas.get(best), amax, model.terms().size(), p, energyWeight, training.size(),
+                alphas.get(best), amax, model.terms().size(), terms.size(), energyWeight, training.size(),
                 chosen.get(LearningCurve.TRAIN_ENERGY_RMSE), chosen.get(LearningCurve.TRAIN_FORCE_RMSE)));
         String f = file.toString();
         return "plip " + (f.matches(".*\\s.*") ? "\"" + f + "\"" : f);

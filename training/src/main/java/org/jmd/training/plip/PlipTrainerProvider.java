@@ -9,7 +9,7 @@ public final class PlipTrainerProvider implements TrainerProvider {
     @Override public String name() { return "plip"; }
 
     @Override public String usage() {
-        return "plip [rc2= a2= b2=] [rc3= a3= b3= lmax=] [rcn= an= bn= powers=] [energy_weight=100] [alpha=A] [alphas=24] [alpha_min_ratio=1e-5]"
+        return "plip [rc2= a2= b2=] [rc3= a3= b3= lmax=] [rcn= an= bn= powers=] [energy_weight=100] [alpha=A] [alphas=32] [alpha_min_ratio=1e-8]"
                 + "   (PLIP fitted by LassoLars; lists as v1,v2 or start:stop:step; see docs/plip.md)";
     }
 
