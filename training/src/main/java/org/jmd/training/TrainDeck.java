@@ -43,6 +43,7 @@ public final class TrainDeck {
     private Path labelBase;
     private Arguments modelAt;
     private TrainingRun.Result result;
+    private boolean dryRun;
 
     /**
      * @param out    progress and summary
@@ -64,6 +65,12 @@ public final class TrainDeck {
     }
 
     public Variables variables() { return variables; }
+
+    /**
+     * Check the deck without training: every line runs (data are read, selected and split, the
+     * model line is checked) but {@code train} only says what it would do and writes nothing.
+     */
+    public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
 
     /** Runs a deck file; relative paths in it resolve against its directory. */
     public TrainingRun.Result run(Path deck) {
@@ -115,7 +122,7 @@ public final class TrainDeck {
 
     /** {@code read FILE [format=extxyz|n2p2] [set=validation]}. */
     private void read(Arguments a) {
-        Path file = a.path(0, "a file of labelled structures (extxyz or n2p2 input.data)");
+        Path file = a.path(0, "a file of labelled structures (extxyz or n2p2 input.data)").normalize();
         a.requirePositionalAtMost(1);
         String format = a.has("format") ? a.choice("format", null, "extxyz", "n2p2") : null;
         String set = a.choice("set", "training", "training", "validation");
@@ -228,6 +235,13 @@ public final class TrainDeck {
             List<String> missing = new ArrayList<>();
             for (String z : all) if (!givenReference.containsKey(z)) missing.add(z);
             if (!missing.isEmpty()) throw referenceAt.error("no reference energy for " + String.join(", ", missing) + " (the data hold " + String.join(", ", all) + ")");
+        }
+        if (dryRun) {
+            out.println(String.format(Locale.ROOT, "dry run: would train '%s' on %d structures (%d atoms), validate on %d, committee of %d, seed %d, %d threads, into %s",
+                    modelAt.command(), pool.size(), LabelledData.atoms(pool), validation.size(), committee, seed, threads, outDir));
+            out.flush();
+            result = new TrainingRun.Result(null, outDir, null, null);
+            return;
         }
         TrainingRun run = new TrainingRun(out, outDir, new TrainingRun.Plan(List.copyOf(pool), List.copyOf(validation), List.copyOf(sources),
                 givenReference, labelLine, labelBase, trainers.get(modelAt), modelAt, committee, seed, threads));
