@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -67,6 +68,7 @@ public final class Plots {
         XYChart c = chart("Energy parity", "reference energy (eV/atom)", "predicted energy (eV/atom)");
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        Map<String, double[][]> series = new LinkedHashMap<>();
         for (Map.Entry<String, PredictionsCsv.Sets> e : sets.entrySet()) {
             List<LabelledStructure> data = e.getValue().data();
             if (data.isEmpty()) continue;
@@ -78,12 +80,9 @@ public final class Plots {
                 lo = Math.min(lo, Math.min(x[k], y[k]));
                 hi = Math.max(hi, Math.max(x[k], y[k]));
             }
-            c.addSeries(e.getKey(), x, y).setMarker(SeriesMarkers.CIRCLE);
+            series.put(e.getKey(), new double[][] {x, y});
         }
-        if (c.getSeriesMap().isEmpty()) return false;
-        diagonal(c, lo, hi);
-        save(png, List.of(c));
-        return true;
+        return scatter(png, c, series, lo, hi);
     }
 
     /** Predicted against reference force components (eV/Å), one series per set; structures without forces are left out. */
@@ -92,6 +91,7 @@ public final class Plots {
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setMarkerSize(3);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        Map<String, double[][]> series = new LinkedHashMap<>();
         for (Map.Entry<String, PredictionsCsv.Sets> e : sets.entrySet()) {
             List<LabelledStructure> data = e.getValue().data();
             int count = 0;
@@ -110,10 +110,16 @@ public final class Plots {
                     hi = Math.max(hi, Math.max(x[at], y[at]));
                 }
             }
-            c.addSeries(e.getKey(), x, y).setMarker(SeriesMarkers.CIRCLE);
+            series.put(e.getKey(), new double[][] {x, y});
         }
-        if (c.getSeriesMap().isEmpty()) return false;
+        return scatter(png, c, series, lo, hi);
+    }
+
+    /** The y = x line first, so the points are drawn over it. */
+    private static boolean scatter(Path png, XYChart c, Map<String, double[][]> series, double lo, double hi) {
+        if (series.isEmpty()) return false;
         diagonal(c, lo, hi);
+        series.forEach((name, xy) -> c.addSeries(name, xy[0], xy[1]).setMarker(SeriesMarkers.CIRCLE));
         save(png, List.of(c));
         return true;
     }
