@@ -1,0 +1,17 @@
+package org.jmd.integrators;
+
+import org.jmd.engine.Arguments;
+import org.jmd.engine.md.Integrator;
+import org.jmd.engine.md.IntegratorProvider;
+
+/** {@code ensemble nvt-csvr temperature=T damping=TAU [seed=S]}. */
+public final class CsvrProvider implements IntegratorProvider {
+    @Override public String name() { return NvtCsvr.NAME; }
+
+    @Override public String usage() { return "nvt-csvr temperature=K damping=fs [seed=N]"; }
+
+    @Override public Integrator create(Arguments a) {
+        a.requirePositionalAtMost(0);
+        return new NvtCsvr(Options.positive(a, "temperature", "K"), Options.positive(a, "damping", "fs"), Options.seed(a));
+    }
+}
