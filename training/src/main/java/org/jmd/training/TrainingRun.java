@@ -168,7 +168,7 @@ public final class TrainingRun {
         Arguments m = plan.model();
         Arguments again = new Arguments(m.command(), m.words(), m.source(), m.line(), m.baseDir());
         Trainer trainer = plan.trainer().create(again);
-        TrainingContext context = new TrainingContext(modelDir, Map.copyOf(reference), seed, plan.threads(), curve, List.of());
+        TrainingContext context = new TrainingContext(modelDir, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reference)), seed, plan.threads(), curve, List.of());
         String line = trainer.train(training, validation, context);
         if (line == null || line.isBlank()) throw new InputException("trainer '" + m.command() + "' returned no potential line");
         try {
