@@ -15,7 +15,7 @@ import org.jmd.training.TrainerProvider;
 public final class LinearTrainerProvider implements TrainerProvider {
     public static final double ENERGY_WEIGHT = 100.0;
     public static final double FORCE_WEIGHT = 1.0;
-    public static final double RIDGE = 1e-6;
+    public static final double RIDGE = 1e-4;
 
     @Override public String name() { return "linear"; }
 
