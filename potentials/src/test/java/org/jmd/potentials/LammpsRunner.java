@@ -60,6 +60,13 @@ final class LammpsRunner {
         return new LammpsRunner(lmp, dir);
     }
 
+    /** For tools outside JUnit (no skipping there): throws when LAMMPS is missing. */
+    static LammpsRunner orFail(Path dir) {
+        Path lmp = binary();
+        if (lmp == null) throw new IllegalStateException("LAMMPS (lmp) is not installed; set -Djmd.lmp=PATH");
+        return new LammpsRunner(lmp, dir);
+    }
+
     /** What LAMMPS computed, in jmd's frame, and its log (for e.g. the Ewald parameters it chose). */
     record Result(ForceResult values, String log) {
         /** The first number after {@code label} in the log, e.g. {@code "G vector (1/distance) ="}. */
