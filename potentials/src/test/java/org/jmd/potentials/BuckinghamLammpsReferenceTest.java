@@ -1,6 +1,5 @@
 package org.jmd.potentials;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +16,6 @@ import org.jmd.engine.check.Consistency;
 import org.jmd.io.Frame;
 import org.jmd.io.StructureIO;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
  * reference's virial carries the polynomial's error at α(1e-12); a run at 1e-10 carries it at
  * α(1e-10). LAMMPS itself, run at 1e-10 on these files, misses its own 1e-12 result by the same
  * 1.5e-5 (and jmd at 1e-10 matches that LAMMPS run to 1.4e-7). With the exact erfc and CODATA
- * k_e ({@code compat=exact}) jmd is 4.2e-5 away. See docs/potentials-ionic.md for the table.
+ * k_e ({@code compat=exact}) jmd is 4.0e-5 away. See docs/potentials-ionic.md for the table.
  *
  * <p>{@link #referenceAccuracyReproducesLammps}: with the reference's own accuracy, 1e-12, jmd
  * reproduces LAMMPS to round-off (measured 2.7e-14 energy, 1.3e-11 eV/Å, 4.8e-11 virial), which
