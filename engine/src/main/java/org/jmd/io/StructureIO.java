@@ -96,20 +96,39 @@ public final class StructureIO {
     }
 
     /**
-     * Writes via a temporary file in the same directory, then renames it over the target. If the
-     * body fails (an I/O error or an InputException about the data) the temporary file is removed
-     * and an existing target is left as it was.
+     * Writes text via a temporary file in the same directory, then renames it over the target. If
+     * the body fails (an I/O error or an InputException about the data) the temporary file is
+     * removed and an existing target is left as it was.
      */
     public static void writeAtomically(Path path, TextWriter body) {
+        replace(path, stream -> {
+            Writer w = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            body.write(w);
+            w.flush();
+        });
+    }
+
+    /** Writes bytes (e.g. a PNG plot) the same way. */
+    public static void writeAtomically(Path path, byte[] bytes) {
+        replace(path, stream -> stream.write(bytes));
+    }
+
+    private interface StreamWriter {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /** The one way jmd replaces a file: a temporary file beside it, renamed into place. */
+    private static void replace(Path path, StreamWriter body) {
         Path abs = path.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
         try {
             if (dir != null) Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                body.write(out);
             }
+            makeReadable(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -122,6 +141,15 @@ public final class StructureIO {
             if (tmp != null) {
                 try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
             }
+        }
+    }
+
+    /** Temporary files are created owner-only; a result gets rw-r--r-- like any file a program writes. */
+    private static void makeReadable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its default
         }
     }
 }

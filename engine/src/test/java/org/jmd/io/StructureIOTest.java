@@ -114,4 +114,13 @@ class StructureIOTest {
             TestFrames.assertSameAtoms(f.system, cur.system, 0.0);
         }
     }
+
+    @Test void writtenFilesAreReadableByOthersLikeAnyProgramOutput() throws Exception {
+        Path out = tmp.resolve("perm.extxyz");
+        StructureIO.writeAtomically(out, w -> w.write("0\n\n"));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> p = java.nio.file.Files.getPosixFilePermissions(out);
+        org.junit.jupiter.api.Assertions.assertTrue(p.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), p.toString());
+        StructureIO.writeAtomically(tmp.resolve("plot.png"), new byte[] {1, 2, 3});
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2, 3}, java.nio.file.Files.readAllBytes(tmp.resolve("plot.png")));
+    }
 }

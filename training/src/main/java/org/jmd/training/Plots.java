@@ -174,6 +174,6 @@ public final class Plots {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AtomicFiles.write(png, bytes.toByteArray());
+        org.jmd.io.StructureIO.writeAtomically(png, bytes.toByteArray());
     }
 }

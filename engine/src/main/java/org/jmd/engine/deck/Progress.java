@@ -38,7 +38,8 @@ final class Progress {
         shown = true;
     }
 
-    void finish() {
+    /** Erases the progress line, if one is showing, so other output starts on a clean line. */
+    void clear() {
         if (shown) {
             out.print("\r" + " ".repeat(60) + "\r");
             out.flush();

@@ -185,13 +185,14 @@ public final class Simulation implements AutoCloseable {
                 check(d, at);
                 boolean last = k == n - 1;
                 if (checkpointFile != null && (d.step % checkpointEvery == 0 || last)) writeCheckpoint(d);
+                if (th.due(d.step, last)) progress.clear(); // a thermo row replaces the progress line
                 th.maybeRecord(d, integrator, last);
                 dumpFrame(d, false);
-                if (stop.requested()) interrupt(d);
+                if (stop.requested()) { progress.clear(); interrupt(d); }
                 progress.update(d.step);
             }
         } finally {
-            progress.finish();
+            progress.clear();
             finish(d);
         }
     }

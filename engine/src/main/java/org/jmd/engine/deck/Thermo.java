@@ -61,10 +61,15 @@ final class Thermo implements AutoCloseable {
         screen.flush();
     }
 
+    /** Whether {@link #maybeRecord} would write a row at this step. */
+    boolean due(long step, boolean force) {
+        if (step == lastStep) return false; // the last row of one run is the first of the next
+        return force || (every != 0 && step % every == 0); // every = 0: first and last step only
+    }
+
     /** Writes a row if the step is a multiple of N, or {@code force} is set (first and last step of a run). */
     void maybeRecord(Dynamics d, Integrator integrator, boolean force) {
-        if (d.step == lastStep) return; // the last row of one run is the first of the next
-        if (!force && (every == 0 || d.step % every != 0)) return; // every = 0: first and last step only
+        if (!due(d.step, force)) return;
         lastStep = d.step;
         StringBuilder line = new StringBuilder(), row = new StringBuilder();
         for (int k = 0; k < columns.size(); k++) {
