@@ -41,11 +41,11 @@ public final class ForceCalculator {
         evaluations++;
     }
 
-    /** Positions of the last neighbor-list build (null if none), for exact restarts; see {@link VerletList#restore}. */
-    public double[] neighborReference() { return verlet == null ? null : verlet.reference(); }
+    /** Positions and cell of the last neighbor-list build (null if none), for exact restarts; see {@link VerletList#restore}. */
+    public VerletList.Reference neighborReference() { return verlet == null ? null : verlet.reference(); }
 
-    /** Rebuilds the neighbor list from saved reference positions, so a restarted run continues bit for bit. */
-    public void restoreNeighbors(double[] reference, AtomicSystem system) {
+    /** Rebuilds the neighbor list as it was at the saved build, so a restarted run continues bit for bit. */
+    public void restoreNeighbors(VerletList.Reference reference, AtomicSystem system) {
         if (verlet != null && reference != null) verlet.restore(reference, system.size(), system.cell());
     }
 

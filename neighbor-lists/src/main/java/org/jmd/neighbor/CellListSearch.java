@@ -25,6 +25,7 @@ public final class CellListSearch {
     private int pointCount;
     private int[] binStart = new int[0];
     private int[] binPoints = new int[0];
+    private int[] binFill = new int[0];
 
     public void build(double[] x, int n, Cell cell, double cutoff, NeighborList.Kind kind, NeighborList out) {
         if (!(cutoff > 0)) throw new IllegalArgumentException("cutoff must be positive, got " + cutoff);
@@ -51,6 +52,7 @@ public final class CellListSearch {
         binPoints(n, cell, lo, nb, binSize);
 
         double rc2 = cutoff * cutoff;
+        boolean half = kind == NeighborList.Kind.HALF;
         out.begin(kind, cutoff, n);
         for (int i = 0; i < n; i++) {
             int b = pointBin[i];
@@ -63,14 +65,14 @@ public final class CellListSearch {
                         for (int q = binStart[bin]; q < binStart[bin + 1]; q++) {
                             int p = binPoints[q];
                             if (p == i) continue;
-                            double dx = pointX[3 * p] - xi, dy = pointX[3 * p + 1] - yi, dz = pointX[3 * p + 2] - zi;
-                            if (dx * dx + dy * dy + dz * dz >= rc2) continue;
                             int j = pointAtom[p];
                             // image relative to the positions as given, not as wrapped
                             int n0 = pointImage[3 * p] - wrapShift[3 * j] + wrapShift[3 * i];
                             int n1 = pointImage[3 * p + 1] - wrapShift[3 * j + 1] + wrapShift[3 * i + 1];
                             int n2 = pointImage[3 * p + 2] - wrapShift[3 * j + 2] + wrapShift[3 * i + 2];
-                            if (kind == NeighborList.Kind.HALF && !firstOfPair(i, j, n0, n1, n2)) continue;
+                            if (half && !firstOfPair(i, j, n0, n1, n2)) continue; // before the distance: halves the work
+                            double dx = pointX[3 * p] - xi, dy = pointX[3 * p + 1] - yi, dz = pointX[3 * p + 2] - zi;
+                            if (dx * dx + dy * dy + dz * dz >= rc2) continue;
                             out.add(j, n0, n1, n2, 0, 0, 0);
                         }
                     }
@@ -189,10 +191,11 @@ public final class CellListSearch {
             binStart[bin + 1]++;
         }
         for (int b = 0; b < bins; b++) binStart[b + 1] += binStart[b];
-        int[] fill = new int[bins];
+        if (binFill.length < bins) binFill = new int[bins];
+        Arrays.fill(binFill, 0, bins, 0);
         for (int p = 0; p < pointCount; p++) {
             int b = pointBin[p];
-            binPoints[binStart[b] + fill[b]++] = p;
+            binPoints[binStart[b] + binFill[b]++] = p;
         }
     }
 }

@@ -1,13 +1,19 @@
 package org.jmd.neighbor;
 
 /**
- * A neighbor list built with a skin and reused until some atom has moved more than half the skin
- * since the last build (then no pair can have crossed into the cutoff unseen). Between rebuilds
- * only the pair displacements are refreshed.
+ * A neighbor list built with a skin and reused while no pair can have crossed into the cutoff
+ * unseen. Between rebuilds only the pair displacements are refreshed.
  *
- * <p>A change of cell or of atom count forces a rebuild. Positions must not be re-wrapped between
- * rebuilds without calling {@link #invalidate()}: the recorded images refer to the positions as
- * they were at the build.
+ * <p>The cell may change between rebuilds (barostats, cell relaxation), as LAMMPS allows: with
+ * the build cell H₀, the current cell H = H₀(1 + E) and u_i = (x_i − x₀ᵢ) − x₀ᵢE the motion of
+ * atom i relative to its build position carried along by the deformation, a pair that was
+ * farther apart than cutoff + skin at the build is now farther than
+ * (cutoff + skin)(1 − ‖E‖) − |u_i| − |u_j|. So the list stays valid while
+ * 2 max|u| + ‖E‖(cutoff + skin) ≤ skin; with an unchanged cell this is the usual half-skin rule.
+ *
+ * <p>A change of atom count forces a rebuild. Positions must not be re-wrapped between rebuilds
+ * without calling {@link #invalidate()}: the recorded images refer to the positions as they were
+ * at the build.
  */
 public final class VerletList {
     private final double cutoff;
@@ -17,6 +23,8 @@ public final class VerletList {
     private final NeighborList list = new NeighborList();
     private double[] reference = new double[0];
     private double[] builtCell;
+    private double[] builtInverse;
+    private final double[] strain = new double[9];
     private int builtAtoms = -1;
     private long builds;
 
@@ -38,20 +46,26 @@ public final class VerletList {
         return rebuild;
     }
 
-    /** Positions at the last build, 3N (null before the first): saved in checkpoints for {@link #restore}. */
-    public double[] reference() {
-        return builtAtoms < 0 ? null : java.util.Arrays.copyOf(reference, 3 * builtAtoms);
+    /**
+     * Positions (3N) and cell (9, rows a, b, c) of the last build: what a checkpoint saves so
+     * that {@link #restore} can rebuild the same list.
+     */
+    public record Reference(double[] positions, double[] cell) {}
+
+    /** The state of the last build, or null before the first. */
+    public Reference reference() {
+        return builtAtoms < 0 ? null : new Reference(java.util.Arrays.copyOf(reference, 3 * builtAtoms), builtCell.clone());
     }
 
     /**
-     * Builds the list from positions saved with {@link #reference()} (the cell must be the one
-     * of the current positions). The pairs come out in the same order as in the run that saved
-     * them and the rebuild schedule continues unchanged, so a restarted run sums forces in the
-     * same order and continues bit for bit.
+     * Builds the list as it was built when {@link #reference()} was saved (with the positions
+     * and cell of that build, keeping the periodicity of {@code current}). The pairs come out in
+     * the same order and the rebuild schedule continues unchanged, so a restarted run sums forces
+     * in the same order and continues bit for bit.
      */
-    public void restore(double[] referencePositions, int n, Cell cell) {
-        if (referencePositions.length != 3 * n) throw new IllegalArgumentException("need 3 reference coordinates per atom");
-        build(referencePositions, n, cell);
+    public void restore(Reference saved, int n, Cell current) {
+        if (saved.positions().length != 3 * n) throw new IllegalArgumentException("need 3 reference coordinates per atom");
+        build(saved.positions(), n, current.withMatrix(saved.cell()));
     }
 
     private void build(double[] x, int n, Cell cell) {
@@ -59,6 +73,7 @@ public final class VerletList {
         if (reference.length < 3 * n) reference = new double[3 * n];
         System.arraycopy(x, 0, reference, 0, 3 * n);
         builtCell = cell.matrix();
+        builtInverse = invert(builtCell);
         builtAtoms = n;
         builds++;
     }
@@ -77,14 +92,47 @@ public final class VerletList {
 
     private boolean needsRebuild(double[] x, int n, Cell cell) {
         if (n != builtAtoms) return true;
-        for (int k = 0; k < 3; k++)
-            for (int d = 0; d < 3; d++)
-                if (cell.h(k, d) != builtCell[3 * k + d]) return true;
-        double limit = 0.25 * skin * skin;
+        // E = H₀⁻¹ (H − H₀), the strain of the cell since the build (rows are lattice vectors)
+        double norm2 = 0;
+        boolean changed = false;
+        for (int r = 0; r < 3; r++)
+            for (int c = 0; c < 3; c++) {
+                double e = 0;
+                for (int k = 0; k < 3; k++) {
+                    double dh = cell.h(k, c) - builtCell[3 * k + c];
+                    if (dh != 0) changed = true;
+                    if (builtInverse != null) e += builtInverse[3 * r + k] * dh;
+                }
+                strain[3 * r + c] = e;
+                norm2 += e * e;
+            }
+        if (changed && builtInverse == null) return true; // singular build cell: no strain to measure
+        double allowance = skin - Math.sqrt(norm2) * (cutoff + skin); // what the deformation leaves of the skin
+        if (!(allowance > 0)) return true;
+        double limit = 0.25 * allowance * allowance;
+        double[] e = strain;
         for (int i = 0; i < 3 * n; i += 3) {
             double dx = x[i] - reference[i], dy = x[i + 1] - reference[i + 1], dz = x[i + 2] - reference[i + 2];
+            if (changed) { // subtract the affine part x₀E, carried by the deformation
+                double x0 = reference[i], y0 = reference[i + 1], z0 = reference[i + 2];
+                dx -= x0 * e[0] + y0 * e[3] + z0 * e[6];
+                dy -= x0 * e[1] + y0 * e[4] + z0 * e[7];
+                dz -= x0 * e[2] + y0 * e[5] + z0 * e[8];
+            }
             if (dx * dx + dy * dy + dz * dz > limit) return true;
         }
         return false;
+    }
+
+    /** Inverse of a 3×3 matrix, or null if it is singular. */
+    private static double[] invert(double[] m) {
+        double det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+        if (!(Math.abs(det) > 1e-12)) return null; // e.g. a slab or cluster with zero non-periodic vectors
+        double[] r = {
+            m[4] * m[8] - m[5] * m[7], m[2] * m[7] - m[1] * m[8], m[1] * m[5] - m[2] * m[4],
+            m[5] * m[6] - m[3] * m[8], m[0] * m[8] - m[2] * m[6], m[2] * m[3] - m[0] * m[5],
+            m[3] * m[7] - m[4] * m[6], m[1] * m[6] - m[0] * m[7], m[0] * m[4] - m[1] * m[3]};
+        for (int k = 0; k < 9; k++) r[k] /= det;
+        return r;
     }
 }

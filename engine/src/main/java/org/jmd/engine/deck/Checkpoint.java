@@ -7,6 +7,7 @@ import org.jmd.engine.InputException;
 import org.jmd.io.ExtXyz;
 import org.jmd.io.Frame;
 import org.jmd.io.StructureIO;
+import org.jmd.neighbor.VerletList;
 
 /**
  * What a restart needs to continue a run exactly: positions, velocities, masses, charges, cell,
@@ -18,11 +19,12 @@ import org.jmd.io.StructureIO;
  *
  * @param ensemble        the {@code ensemble} line that made the integrator, or null
  * @param integratorState {@code Integrator.saveState()}, or null
- * @param neighborReference positions of the last neighbor-list build (3N), or null
+ * @param neighborReference positions and cell of the last neighbor-list build, or null
  */
 record Checkpoint(AtomicSystem system, long step, double time, double timestep, String ensemble, byte[] integratorState,
-        double[] neighborReference) {
+        VerletList.Reference neighborReference) {
     private static final String REFERENCE = "neighbor_reference";
+    private static final String REFERENCE_CELL = "neighbor_reference_cell";
     private static final String MARK = "jmd_checkpoint";
 
     void write(Path file) {
@@ -33,9 +35,13 @@ record Checkpoint(AtomicSystem system, long step, double time, double timestep, 
         for (int i = 0; i < masses.length; i++) masses[i] = Double.toString(system.mass[i]);
         f.arrays.put("masses", new Frame.Column('R', 1, masses));
         if (neighborReference != null) {
-            String[] ref = new String[neighborReference.length];
-            for (int k = 0; k < ref.length; k++) ref[k] = Double.toString(neighborReference[k]);
+            double[] positions = neighborReference.positions();
+            String[] ref = new String[positions.length];
+            for (int k = 0; k < ref.length; k++) ref[k] = Double.toString(positions[k]);
             f.arrays.put(REFERENCE, new Frame.Column('R', 3, ref));
+            StringBuilder cell = new StringBuilder();
+            for (double v : neighborReference.cell()) cell.append(cell.length() == 0 ? "" : " ").append(Double.toString(v));
+            f.info.put(REFERENCE_CELL, cell.toString());
         }
         f.info.put(MARK, "1");
         f.info.put("step", Long.toString(step));
@@ -76,11 +82,21 @@ record Checkpoint(AtomicSystem system, long step, double time, double timestep, 
         } catch (IllegalArgumentException e) {
             throw new InputException(where, 2, "integrator_state is not valid Base64");
         }
-        double[] reference = null;
+        VerletList.Reference reference = null;
         Frame.Column ref = f.arrays.get(REFERENCE);
+        String refCell = f.info.get(REFERENCE_CELL);
         if (ref != null) {
-            reference = new double[ref.values().length];
-            for (int k = 0; k < reference.length; k++) reference[k] = Double.parseDouble(ref.values()[k]); // validated by the reader
+            double[] positions = new double[ref.values().length];
+            for (int k = 0; k < positions.length; k++) positions[k] = Double.parseDouble(ref.values()[k]); // validated by the reader
+            String[] c = refCell == null ? new String[0] : refCell.trim().split("\\s+");
+            if (c.length != 9) throw new InputException(where, 2, "checkpoint has " + REFERENCE + " but no 9-number " + REFERENCE_CELL + "=");
+            double[] cell = new double[9];
+            try {
+                for (int k = 0; k < 9; k++) cell[k] = Double.parseDouble(c[k]);
+            } catch (NumberFormatException e) {
+                throw new InputException(where, 2, REFERENCE_CELL + " is not 9 numbers: " + refCell);
+            }
+            reference = new VerletList.Reference(positions, cell);
         }
         return new Checkpoint(f.system, step, time, timestep, f.info.get("ensemble"), bytes, reference);
     }

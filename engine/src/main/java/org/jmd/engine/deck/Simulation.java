@@ -44,7 +44,7 @@ public final class Simulation implements AutoCloseable {
     private boolean integratorRestored;
     private byte[] pendingIntegratorState;
     private String pendingEnsembleLine;
-    private double[] pendingNeighborReference;
+    private org.jmd.neighbor.VerletList.Reference pendingNeighborReference;
 
     private long step;
     private double time;

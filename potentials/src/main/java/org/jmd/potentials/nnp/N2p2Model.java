@@ -34,6 +34,7 @@ final class N2p2Model {
     final String[] symbols;
     final double[] atomicNumbers;
     final Map<String, Integer> elementIndex = new LinkedHashMap<>();
+    final BehlerParrinelloDescriptors descriptorSet;
     final ElementDescriptor[] descriptors;
     final Scaling scaling;
     final Scaling.Table[] scalingTables;
@@ -97,31 +98,11 @@ final class N2p2Model {
             atomEnergy[i] = s.real(ae, 1, "energy");
         }
 
-        // cutoff function
-        N2p2Settings.Entry ct = s.require("cutoff_type", "cutoff function type 0-8 and optional alpha");
-        cutoffType = s.integer(ct, 0, "cutoff type");
-        if (cutoffType < 0 || cutoffType > 8) throw s.error(ct, "cutoff_type must be 0 to 8, got " + cutoffType);
-        double alpha = ct.args.length > 1 ? s.real(ct, 1, "inner cutoff alpha") : 0.0;
-        if (!(alpha >= 0 && alpha < 1)) throw s.error(ct, "cutoff_type: alpha must satisfy 0 <= alpha < 1, got " + alpha);
-
         // symmetry functions, sorted per element
-        SymmetryFunctionReader reader = new SymmetryFunctionReader(s, elementIndex, atomicNumbers, lengthScale, cutoffType, alpha);
-        List<List<SymmetryFunction>> perElement = new ArrayList<>();
-        for (int i = 0; i < symbols.length; i++) perElement.add(new ArrayList<>());
-        for (N2p2Settings.Entry e : s.all("symfunction_short")) {
-            SymmetryFunction f = reader.read(e);
-            perElement.get(f.centre).add(f);
-        }
-        descriptors = new ElementDescriptor[symbols.length];
-        double rc = 0;
-        for (int i = 0; i < symbols.length; i++) {
-            List<SymmetryFunction> list = perElement.get(i);
-            if (list.isEmpty()) throw new InputException(s.source, 0, "element " + symbols[i] + " has no symfunction_short lines");
-            list.sort(SymmetryFunction.N2P2_ORDER);
-            descriptors[i] = new ElementDescriptor(list);
-            rc = Math.max(rc, descriptors[i].cutoff());
-        }
-        cutoff = rc;
+        descriptorSet = new BehlerParrinelloDescriptors(s, symbols, lengthScale, "potential " + directory);
+        descriptors = descriptorSet.descriptors;
+        cutoffType = descriptorSet.cutoffTypeNumber;
+        cutoff = descriptorSet.cutoff();
 
         // scaling
         scaling = Scaling.fromKeywords(s.has("scale_symmetry_functions"), s.has("center_symmetry_functions"),

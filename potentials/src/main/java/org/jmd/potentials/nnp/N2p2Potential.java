@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
-import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
 import org.jmd.neighbor.NeighborList;
 
@@ -23,11 +22,8 @@ import org.jmd.neighbor.NeighborList;
 public final class N2p2Potential implements Potential {
     private final N2p2Model model;
     private final String description;
-    private final AtomEnvironment env = new AtomEnvironment();
-    private int[] atomElement = new int[0];
-    private int[] speciesElement = new int[0];
-    private final double[] g, scaled, dEdG, coefficient;
-    private double[] dg = new double[0];
+    private final BehlerParrinelloDescriptors descriptors;
+    private final double[] scaled, dEdG, coefficient;
     private double[] pairGradient = new double[0];
     private int lastElement = -1;
 
@@ -39,9 +35,8 @@ public final class N2p2Potential implements Potential {
     public N2p2Potential(Path directory, double lengthScale, double energyScale, String description) {
         this.model = N2p2Model.load(directory, lengthScale, energyScale);
         this.description = description;
-        int max = 0;
-        for (ElementDescriptor d : model.descriptors) max = Math.max(max, d.size());
-        g = new double[max];
+        this.descriptors = model.descriptorSet;
+        int max = descriptors.maxSize();
         scaled = new double[max];
         dEdG = new double[max];
         coefficient = new double[max];
@@ -58,21 +53,41 @@ public final class N2p2Potential implements Potential {
 
     /** Number of symmetry functions (network inputs) of an element. */
     public int symmetryFunctionCount(String symbol) {
+        return model.descriptors[element(symbol)].size();
+    }
+
+    /** Layer widths of an element's network, inputs first and the output neuron (1) last. */
+    public int[] layerWidths(String symbol) {
+        NeuralNetwork net = model.networks[element(symbol)];
+        int[] w = new int[net.layers()];
+        for (int l = 0; l < w.length; l++) w[l] = net.width(l);
+        return w;
+    }
+
+    /** Activation letters of the layers after the input, as input.nn's global_activation_short ("t t l"). */
+    public String activations() {
+        NeuralNetwork net = model.networks[0];
+        StringBuilder sb = new StringBuilder();
+        for (int l = 1; l < net.layers(); l++) sb.append(l == 1 ? "" : " ").append(net.activation(l).code);
+        return sb.toString();
+    }
+
+    private int element(String symbol) {
         Integer e = model.elementIndex.get(symbol);
         if (e == null) throw new IllegalArgumentException("no element " + symbol + " in this potential");
-        return model.descriptors[e].size();
+        return e;
     }
 
     @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
         int n = system.size();
-        mapElements(system);
+        descriptors.bind(system);
         double[] f = out.forces, w = out.virial;
         double[] ea = out.atomEnergies.length == n ? out.atomEnergies : null;
         double energyFactor = model.energyFactor();
         double energy = 0;
         for (int i = 0; i < n; i++) {
-            int e = atomElement[i];
-            int ns = describe(list, i, e, true);
+            int ns = describe(list, i, true);
+            int e = lastElement;
             NeuralNetwork net = model.networks[e];
             double atomEnergy = model.atomicEnergy(e, net.forward(scaled));
             energy += atomEnergy;
@@ -82,7 +97,8 @@ public final class N2p2Potential implements Potential {
             for (int s = 0; s < ns; s++) coefficient[s] = dEdG[s] * factor[s] * energyFactor;
 
             // g_p = Σ_s c_s ∂G_s/∂δ_p, walking dg row by row for contiguous access
-            int np = env.size, stride = 3 * np;
+            int np = descriptors.neighborCount(), stride = 3 * np;
+            double[] dg = descriptors.derivatives();
             if (pairGradient.length < stride) pairGradient = new double[Math.max(stride, 2 * pairGradient.length)];
             double[] gp = pairGradient;
             Arrays.fill(gp, 0, stride, 0.0);
@@ -91,8 +107,8 @@ public final class N2p2Potential implements Potential {
                 if (c == 0.0) continue;
                 for (int k = 0, o = s * stride; k < stride; k++, o++) gp[k] += c * dg[o];
             }
-            double[] d = env.delta;
-            int[] nb = env.atom;
+            double[] d = descriptors.neighborDeltas();
+            int[] nb = descriptors.neighborAtoms();
             for (int p = 0; p < np; p++) {
                 double gx = gp[3 * p], gy = gp[3 * p + 1], gz = gp[3 * p + 2];
                 int j = nb[p];
@@ -113,8 +129,8 @@ public final class N2p2Potential implements Potential {
      * buffers have grown.
      */
     public int descriptors(AtomicSystem system, NeighborList list, int atom, boolean derivatives) {
-        mapElements(system);
-        return describe(list, atom, atomElement[atom], derivatives);
+        descriptors.bind(system);
+        return describe(list, atom, derivatives);
     }
 
     /** Copy of the scaled symmetry functions of the last {@link #descriptors} call, in n2p2 order. */
@@ -130,34 +146,13 @@ public final class N2p2Potential implements Potential {
         return out;
     }
 
-    private int describe(NeighborList list, int i, int e, boolean derivatives) {
-        ElementDescriptor desc = model.descriptors[e];
-        env.build(i, list, atomElement, desc.cutoff());
-        int ns = desc.size();
-        if (derivatives && dg.length < ns * 3 * env.size) dg = new double[Math.max(ns * 3 * env.size, 2 * dg.length)];
-        desc.compute(env, g, derivatives ? dg : null);
+    private int describe(NeighborList list, int i, boolean derivatives) {
+        int ns = descriptors.compute(list, i, derivatives);
+        int e = descriptors.element();
+        double[] g = descriptors.values();
         Scaling.Table t = model.scalingTables[e];
         for (int s = 0; s < ns; s++) scaled[s] = t.apply(s, g[s]);
         lastElement = e;
         return ns;
-    }
-
-    private void mapElements(AtomicSystem system) {
-        int species = system.speciesCount();
-        if (speciesElement.length < species) speciesElement = new int[species];
-        for (int t = 0; t < species; t++) {
-            Integer e = model.elementIndex.get(system.species(t));
-            speciesElement[t] = e == null ? -1 : e;
-        }
-        int n = system.size();
-        if (atomElement.length < n) atomElement = new int[n];
-        for (int i = 0; i < n; i++) {
-            int e = speciesElement[system.type[i]];
-            if (e < 0) {
-                throw new InputException("nnp: atom " + (i + 1) + " is '" + system.symbol(i) + "', which potential "
-                        + model.directory + " does not describe (elements: " + String.join(" ", model.symbols) + ")");
-            }
-            atomElement[i] = e;
-        }
     }
 }

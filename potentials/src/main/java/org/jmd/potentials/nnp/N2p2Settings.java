@@ -37,7 +37,6 @@ final class N2p2Settings {
     private N2p2Settings(String source) { this.source = source; }
 
     static N2p2Settings read(Path file) {
-        N2p2Settings s = new N2p2Settings(file.toString());
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -46,6 +45,12 @@ final class N2p2Settings {
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, "cannot read: " + e.getMessage());
         }
+        return parse(lines, file.toString());
+    }
+
+    /** Keywords of input.nn-style lines (line k of the list is line k + 1 of {@code source}). */
+    static N2p2Settings parse(List<String> lines, String source) {
+        N2p2Settings s = new N2p2Settings(source);
         for (int k = 0; k < lines.size(); k++) {
             String text = lines.get(k);
             int hash = text.indexOf('#');

@@ -44,6 +44,8 @@ final class NeuralNetwork {
 
     int width(int l) { return width[l]; }
 
+    Activation activation(int l) { return activation[l]; }
+
     /** Number of weights and biases, as n2p2 counts connections. */
     int connections() {
         int c = 0;

@@ -11,7 +11,7 @@ package org.jmd.potentials.nnp;
  * scale_symmetry_functions_sigma G_s = S_min + (S_max − S_min)(G − G_mean)/G_sigma
  * </pre>
  */
-enum Scaling {
+public enum Scaling {
     NONE, SCALE, CENTER, SCALE_CENTER, SIGMA;
 
     /** The mode n2p2 picks from the keywords present (scale and center win over sigma, as in n2p2). */

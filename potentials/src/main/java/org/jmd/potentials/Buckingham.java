@@ -1,0 +1,306 @@
+package org.jmd.potentials;
+
+import java.util.List;
+import java.util.Map;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.ForceResult;
+import org.jmd.engine.InputException;
+import org.jmd.engine.Potential;
+import org.jmd.engine.Units;
+import org.jmd.neighbor.NeighborList;
+
+/**
+ * Rigid-ion model: Buckingham A·exp(−r/ρ) − C/r⁶ per species pair plus the Coulomb energy of
+ * point charges, summed by Ewald ({@link CoulombMethod#EWALD}, LAMMPS {@code buck/coul/long} +
+ * {@code kspace_style ewald}) or damped shifted force ({@link CoulombMethod#DSF}, LAMMPS
+ * {@code buck} + {@code coul/dsf}).
+ *
+ * <p>The Buckingham term is truncated at the cutoff and, with {@code shift}, shifted to zero
+ * there (LAMMPS {@code pair_modify shift yes}); species pairs without parameters have none.
+ * The real-space Coulomb term uses the same cutoff and goes through the same pair loop, so one
+ * neighbor list serves both. Charges come from {@code charges=} per species, otherwise from the
+ * structure's per-atom charges.
+ *
+ * <p>Beware the Buckingham catastrophe: with C &gt; 0 the energy goes to −∞ as r → 0, so a
+ * structure with atoms far closer than the potential's minimum can collapse.
+ */
+public final class Buckingham implements Potential {
+    private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
+    private final List<BuckinghamPair> pairs;
+    private final Map<String, Double> speciesCharges; // null: use the structure's charges
+    private final double cutoff;
+    private final boolean shift;
+    private final CoulombMethod coulomb;
+    private final double ewaldAccuracy;
+    private final double alpha;          // DSF damping, or a fixed Ewald α; NaN = choose from accuracy
+    private final boolean background;    // allow a net charge under Ewald (uniform neutralising background)
+    private final String source;         // where the potential was defined, for errors found at run time
+    private final int line;
+    private final EwaldSum ewald;
+    private final double dsfEnergyShift, dsfForceShift;
+
+    // species table of the last system, mapped to parameters (rebuilt when the table changes)
+    private String[] mappedSpecies = new String[0];
+    private int types;
+    private boolean[] hasBuck = new boolean[0];
+    private double[] buckA = new double[0], buckInvRho = new double[0], buckC = new double[0], buckShift = new double[0];
+    private double[] typeCharge = new double[0];
+    private double[] q = new double[0];
+
+    private Buckingham(Builder b) {
+        this.pairs = List.copyOf(b.pairs);
+        this.speciesCharges = b.charges == null ? null : Map.copyOf(b.charges);
+        this.cutoff = b.cutoff;
+        this.shift = b.shift;
+        this.coulomb = b.coulomb;
+        this.ewaldAccuracy = b.ewaldAccuracy;
+        this.alpha = b.alpha;
+        this.background = b.background;
+        this.source = b.source;
+        this.line = b.line;
+        this.ewald = coulomb == CoulombMethod.EWALD ? new EwaldSum(ewaldAccuracy, cutoff, alpha) : null;
+        if (coulomb == CoulombMethod.DSF) {
+            // Fennell & Gezelter eq. 19 as LAMMPS coul/dsf writes it: pair energy
+            // erfc(αr)/r − e_shift − r·f_shift with f_shift = −(erfc(αr_c)/r_c² + 2α/√π·exp(−α²r_c²)/r_c)
+            // and e_shift = erfc(αr_c)/r_c − r_c·f_shift, so energy and force both vanish at r_c
+            double erfcRc = ScaledErfc.erfc(alpha * cutoff);
+            dsfForceShift = -(erfcRc / (cutoff * cutoff) + TWO_OVER_SQRT_PI * alpha * Math.exp(-alpha * alpha * cutoff * cutoff) / cutoff);
+            dsfEnergyShift = erfcRc / cutoff - dsfForceShift * cutoff;
+        } else {
+            dsfForceShift = dsfEnergyShift = 0;
+        }
+    }
+
+    @Override public double cutoff() { return cutoff; }
+
+    @Override public NeighborList.Kind neighborKind() { return NeighborList.Kind.HALF; }
+
+    public CoulombMethod coulomb() { return coulomb; }
+
+    /** The Ewald splitting parameter chosen for the last structure (1/Å), or the DSF damping; NaN otherwise. */
+    public double alpha() {
+        return ewald != null ? ewald.alpha() : coulomb == CoulombMethod.DSF ? alpha : Double.NaN;
+    }
+
+    /** The reciprocal-space cutoff chosen for the last structure (1/Å); 0 without Ewald. */
+    public double kCutoff() { return ewald != null ? ewald.kCutoff() : 0; }
+
+    /** Number of k-vectors (half space) summed for the last structure. */
+    public int kVectorCount() { return ewald != null ? ewald.kVectorCount() : 0; }
+
+    @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
+        int n = system.size();
+        mapSpecies(system);
+        boolean charged = coulomb != CoulombMethod.NONE && assignCharges(system);
+        double ewaldAlpha = 0;
+        if (charged && coulomb == CoulombMethod.EWALD) {
+            checkEwaldCell(system);
+            try {
+                ewald.prepare(system.cell(), q, n);
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage());
+            }
+            ewaldAlpha = ewald.alpha();
+        }
+        pairLoop(system, list, out, charged, ewaldAlpha);
+        if (charged) {
+            if (coulomb == CoulombMethod.EWALD) {
+                ewald.add(system.x, q, n, out);
+            } else {
+                // DSF self term −(e_shift/2 + α/√π) k_e q_i², as in LAMMPS coul/dsf
+                double self = -(0.5 * dsfEnergyShift + alpha / Math.sqrt(Math.PI)) * Units.COULOMB;
+                double e = 0;
+                for (int i = 0; i < n; i++) {
+                    double ei = self * q[i] * q[i];
+                    e += ei;
+                    out.atomEnergies[i] += ei;
+                }
+                out.energy += e;
+            }
+        }
+    }
+
+    private void pairLoop(AtomicSystem system, NeighborList list, ForceResult out, boolean charged, double ewaldAlpha) {
+        int n = system.size(), nt = types;
+        int[] start = list.startArray(), nb = list.neighborArray(), type = system.type;
+        double[] d = list.deltaArray(), f = out.forces, w = out.virial, ea = out.atomEnergies, qa = q;
+        boolean ewaldReal = charged && coulomb == CoulombMethod.EWALD, dsf = charged && coulomb == CoulombMethod.DSF;
+        double a = ewaldReal ? ewaldAlpha : alpha, ke = Units.COULOMB;
+        double eShift = dsfEnergyShift, fShift = dsfForceShift;
+        double rc2 = cutoff * cutoff, energy = 0;
+        double w00 = 0, w01 = 0, w02 = 0, w10 = 0, w11 = 0, w12 = 0, w20 = 0, w21 = 0, w22 = 0;
+        for (int i = 0; i < n; i++) {
+            int ti = type[i] * nt;
+            double qi = ewaldReal || dsf ? ke * qa[i] : 0;
+            for (int p = start[i], end = start[i + 1]; p < end; p++) {
+                double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+                double r2 = dx * dx + dy * dy + dz * dz;
+                if (r2 >= rc2) continue;
+                int j = nb[p], t = ti + type[j];
+                double r = Math.sqrt(r2), rinv = 1 / r, e = 0, dEdr = 0;
+                if (hasBuck[t]) {
+                    double rep = buckA[t] * Math.exp(-r * buckInvRho[t]);
+                    double r2inv = rinv * rinv, disp = buckC[t] * r2inv * r2inv * r2inv;
+                    e += rep - disp - buckShift[t];
+                    dEdr += -rep * buckInvRho[t] + 6 * disp * rinv;
+                }
+                double qq = qi == 0 ? 0 : qi * qa[j];
+                if (qq != 0) {
+                    double x = a * r, gauss = Math.exp(-x * x);
+                    double erfcOverR = ScaledErfc.of(x) * gauss * rinv;
+                    double radial = (erfcOverR + TWO_OVER_SQRT_PI * a * gauss) * rinv; // −d/dr [erfc(αr)/r]
+                    if (ewaldReal) {
+                        e += qq * erfcOverR;
+                        dEdr -= qq * radial;
+                    } else {
+                        e += qq * (erfcOverR - eShift - r * fShift);
+                        dEdr -= qq * (radial + fShift);
+                    }
+                }
+                // force on j along d = r_j − r_i is −dE/dr·d/r; i gets the opposite
+                double fr = -dEdr * rinv;
+                double fx = fr * dx, fy = fr * dy, fz = fr * dz;
+                f[3 * j] += fx; f[3 * j + 1] += fy; f[3 * j + 2] += fz;
+                f[3 * i] -= fx; f[3 * i + 1] -= fy; f[3 * i + 2] -= fz;
+                w00 += dx * fx; w01 += dx * fy; w02 += dx * fz;
+                w10 += dy * fx; w11 += dy * fy; w12 += dy * fz;
+                w20 += dz * fx; w21 += dz * fy; w22 += dz * fz;
+                energy += e;
+                ea[i] += 0.5 * e;
+                ea[j] += 0.5 * e;
+            }
+        }
+        w[0] += w00; w[1] += w01; w[2] += w02;
+        w[3] += w10; w[4] += w11; w[5] += w12;
+        w[6] += w20; w[7] += w21; w[8] += w22;
+        out.energy += energy;
+    }
+
+    /** Maps the system's species table onto the parameters; only when the table changed. */
+    private void mapSpecies(AtomicSystem s) {
+        int nt = s.speciesCount();
+        boolean same = nt == mappedSpecies.length;
+        for (int t = 0; t < nt && same; t++) same = s.species(t).equals(mappedSpecies[t]);
+        if (same) return;
+        String[] table = s.speciesTable();
+        types = nt;
+        hasBuck = new boolean[nt * nt];
+        buckA = new double[nt * nt];
+        buckInvRho = new double[nt * nt];
+        buckC = new double[nt * nt];
+        buckShift = new double[nt * nt];
+        typeCharge = new double[nt];
+        for (int a = 0; a < nt; a++) {
+            if (speciesCharges != null) typeCharge[a] = speciesCharges.getOrDefault(table[a], Double.NaN);
+            for (int b = 0; b < nt; b++) {
+                for (BuckinghamPair p : pairs) {
+                    if (!p.joins(table[a], table[b])) continue;
+                    int t = a * nt + b;
+                    hasBuck[t] = true;
+                    buckA[t] = p.a();
+                    buckInvRho[t] = 1 / p.rho();
+                    buckC[t] = p.c();
+                    buckShift[t] = shift ? p.a() * Math.exp(-cutoff / p.rho()) - p.c() / Math.pow(cutoff, 6) : 0;
+                }
+            }
+        }
+        mappedSpecies = table;
+    }
+
+    /** Fills q; false when every charge is zero (nothing electrostatic to do). */
+    private boolean assignCharges(AtomicSystem s) {
+        int n = s.size();
+        if (q.length < n) q = new double[n];
+        boolean any = false;
+        if (speciesCharges != null) {
+            for (int i = 0; i < n; i++) {
+                double qi = typeCharge[s.type[i]];
+                if (Double.isNaN(qi)) {
+                    throw error("charges= gives no charge for species " + s.symbol(i) + " (atom " + (i + 1) + "); it gives "
+                            + String.join(", ", speciesCharges.keySet()));
+                }
+                q[i] = qi;
+                any |= qi != 0;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                q[i] = s.charge[i];
+                any |= q[i] != 0;
+            }
+            if (!any) {
+                throw error("coulomb=" + coulomb.keyword() + " but no charges= given and the structure carries no charges;"
+                        + " give charges=SPECIES:Q,... or use coulomb=none");
+            }
+        }
+        return any;
+    }
+
+    private void checkEwaldCell(AtomicSystem s) {
+        if (!s.cell().fullyPeriodic()) {
+            throw error("coulomb=ewald needs a cell periodic in all three directions; use coulomb=dsf for clusters and slabs");
+        }
+        double total = 0, scale = 0;
+        for (int i = 0; i < s.size(); i++) {
+            total += q[i];
+            scale += Math.abs(q[i]);
+        }
+        if (!background && Math.abs(total) > 1e-8 * Math.max(1, scale)) {
+            throw error("coulomb=ewald: the cell has net charge " + total + " e; add background=yes to sum it with a uniform"
+                    + " neutralising background (energies of charged cells then depend on that convention)");
+        }
+    }
+
+    private InputException error(String problem) { return new InputException(source, line, "buckingham: " + problem); }
+
+    @Override public String describe() {
+        StringBuilder sb = new StringBuilder("buckingham cutoff=").append(cutoff).append(" shift=").append(shift ? "yes" : "no")
+                .append(" coulomb=").append(coulomb.keyword());
+        if (coulomb == CoulombMethod.EWALD) sb.append(" ewald_accuracy=").append(ewaldAccuracy);
+        if (!Double.isNaN(alpha)) sb.append(" alpha=").append(alpha);
+        if (background) sb.append(" background=yes");
+        if (speciesCharges != null) {
+            sb.append(" charges=");
+            speciesCharges.forEach((k, v) -> sb.append(k).append(':').append(v).append(','));
+            sb.setLength(sb.length() - 1);
+        }
+        if (!pairs.isEmpty()) {
+            sb.append(" pairs=");
+            for (BuckinghamPair p : pairs) sb.append(p.first()).append('-').append(p.second()).append(':').append(p.a()).append(':')
+                    .append(p.rho()).append(':').append(p.c()).append(',');
+            sb.setLength(sb.length() - 1);
+        }
+        return sb.toString();
+    }
+
+    /** Collects the settings; {@link BuckinghamProvider} fills it from a deck line. */
+    public static final class Builder {
+        private List<BuckinghamPair> pairs = List.of();
+        private Map<String, Double> charges;
+        private double cutoff = Double.NaN;
+        private boolean shift;
+        private CoulombMethod coulomb = CoulombMethod.NONE;
+        private double ewaldAccuracy = Double.NaN;
+        private double alpha = Double.NaN;
+        private boolean background;
+        private String source;
+        private int line;
+
+        public Builder pairs(List<BuckinghamPair> p) { this.pairs = p; return this; }
+        public Builder charges(Map<String, Double> c) { this.charges = c; return this; }
+        public Builder cutoff(double rc) { this.cutoff = rc; return this; }
+        public Builder shift(boolean s) { this.shift = s; return this; }
+        public Builder coulomb(CoulombMethod m) { this.coulomb = m; return this; }
+        public Builder ewaldAccuracy(double a) { this.ewaldAccuracy = a; return this; }
+        public Builder alpha(double a) { this.alpha = a; return this; }
+        public Builder background(boolean b) { this.background = b; return this; }
+        public Builder definedAt(String src, int ln) { this.source = src; this.line = ln; return this; }
+
+        public Buckingham build() {
+            if (!(cutoff > 0)) throw new IllegalArgumentException("cutoff must be positive");
+            if (coulomb == CoulombMethod.EWALD && !(ewaldAccuracy > 0 && ewaldAccuracy < 1)) throw new IllegalArgumentException("Ewald accuracy must be in (0, 1)");
+            if (coulomb == CoulombMethod.DSF && !(alpha >= 0)) throw new IllegalArgumentException("DSF needs alpha >= 0");
+            return new Buckingham(this);
+        }
+    }
+}

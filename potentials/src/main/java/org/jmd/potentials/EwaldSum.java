@@ -1,0 +1,280 @@
+package org.jmd.potentials;
+
+import java.util.Arrays;
+import org.jmd.engine.ForceResult;
+import org.jmd.engine.Units;
+import org.jmd.neighbor.Cell;
+
+/**
+ * The parts of an Ewald sum that are not a short-ranged pair term: the reciprocal-space sum over
+ * the triclinic reciprocal lattice, the self energy and, for a charged cell, the energy of the
+ * uniform neutralising background. The real-space term k_e q_i q_j erfc(αr)/r goes in the
+ * caller's pair loop, with the α this class chose ({@link #alpha()}).
+ *
+ * <pre>
+ * E_recip = (2π k_e / V) Σ_{k≠0} exp(−k²/4α²)/k² · |S(k)|²,   S(k) = Σ_j q_j exp(i k·r_j)
+ * E_self  = −k_e α/√π Σ_i q_i²
+ * E_bg    = −k_e π Q² / (2 V α²),                              Q = Σ_i q_i
+ * </pre>
+ *
+ * Only half of k-space is visited (k and −k contribute equally). For each row of k-vectors with
+ * fixed (m1, m2) the per-atom factor q_i exp(i(m1 b1 + m2 b2)·r_i) is formed once and the m3
+ * direction multiplies in, so each (k, atom) costs a complex product, not a sine and cosine.
+ * Forces along k are collected per row as two scalars per atom (the m3-independent and
+ * m3-proportional parts), so the 3-vector force is touched once per row.
+ *
+ * <p>Everything that depends only on the cell and the atom count (α, K, the k-vector list) is
+ * rebuilt when the cell, the number of atoms or Σq² changes; buffers only ever grow.
+ */
+final class EwaldSum {
+    private static final double TWO_PI = 2 * Math.PI;
+    private final double accuracy;
+    private final double realCutoff;
+    private final double fixedAlpha;
+
+    // set-up for the current cell and atom count
+    private final double[] setupCell = new double[9];
+    private int setupAtoms = -1;
+    private double setupSumQ2 = Double.NaN;
+    private double alpha, kCutoff, volume;
+    private final double[] b = new double[9];      // reciprocal vectors b_d (rows), 2π included
+    private final int[] kmax = new int[3];
+    private int rows;
+    private int[] rowM1 = new int[0], rowM2 = new int[0], rowLo = new int[0], rowHi = new int[0];
+    private int kCount;
+
+    // per-call buffers
+    private double[] cosTab = new double[0], sinTab = new double[0]; // [d][m][i] flattened
+    private int tabStride;                                            // (kmax+1)·n per direction
+    private double[] pRe = new double[0], pIm = new double[0], accA = new double[0], accB = new double[0];
+    private double[] sRe = new double[0], sIm = new double[0];
+
+    /**
+     * @param accuracy    relative accuracy (see {@link EwaldParameters})
+     * @param realCutoff  real-space cutoff (Å)
+     * @param fixedAlpha  α in 1/Å, or NaN to choose it from the accuracy
+     */
+    EwaldSum(double accuracy, double realCutoff, double fixedAlpha) {
+        this.accuracy = accuracy;
+        this.realCutoff = realCutoff;
+        this.fixedAlpha = fixedAlpha;
+    }
+
+    /** Chooses α and the k-vectors for this cell and these charges if anything they depend on changed. */
+    void prepare(Cell cell, double[] q, int n) {
+        double sumQ2 = 0;
+        for (int i = 0; i < n; i++) sumQ2 += q[i] * q[i];
+        boolean same = n == setupAtoms && sumQ2 == setupSumQ2;
+        for (int k = 0; k < 3 && same; k++)
+            for (int d = 0; d < 3 && same; d++) same = cell.h(k, d) == setupCell[3 * k + d];
+        if (same) return;
+        for (int k = 0; k < 3; k++) for (int d = 0; d < 3; d++) setupCell[3 * k + d] = cell.h(k, d);
+        setupAtoms = n;
+        setupSumQ2 = sumQ2;
+        volume = cell.volume();
+        if (sumQ2 == 0) { // nothing to sum; keep a finite α for the (zero) real-space term
+            alpha = Double.isNaN(fixedAlpha) ? 1.0 / realCutoff : fixedAlpha;
+            kCutoff = 0;
+            rows = 0;
+            kCount = 0;
+            return;
+        }
+        EwaldParameters p = EwaldParameters.choose(accuracy, realCutoff, n, volume, sumQ2, fixedAlpha);
+        if (!Double.isNaN(fixedAlpha)) {
+            // a user's α fixes the real-space error, which the k-space cutoff cannot make up for
+            double real = EwaldParameters.realSpaceError(fixedAlpha, realCutoff, n, volume, sumQ2);
+            double wanted = accuracy * Units.COULOMB;
+            if (real > wanted) {
+                double needed = EwaldParameters.choose(accuracy, realCutoff, n, volume, sumQ2, Double.NaN).alpha();
+                setupAtoms = -1; // not set up
+                throw new IllegalArgumentException(String.format("alpha=%g with cutoff=%g leaves a real-space force error of about %.1e eV/Å,"
+                        + " above the %.1e asked for; use alpha >= %.4f, a longer cutoff, or leave alpha out", fixedAlpha, realCutoff,
+                        real, wanted, needed));
+            }
+        }
+        alpha = p.alpha();
+        kCutoff = p.kCutoff();
+        reciprocalVectors(cell);
+        listKVectors();
+    }
+
+    double alpha() { return alpha; }
+
+    double kCutoff() { return kCutoff; }
+
+    int kVectorCount() { return kCount; }
+
+    /** Adds reciprocal, self and background energy, forces, virial and per-atom energies. */
+    void add(double[] x, double[] q, int n, ForceResult out) {
+        double ke = Units.COULOMB;
+        double[] f = out.forces, w = out.virial, ea = out.atomEnergies;
+        boolean perAtom = out.wantAtomEnergies();
+
+        // self energy, and the background that neutralises a net charge
+        double selfFactor = -ke * alpha / Math.sqrt(Math.PI), total = 0, e = 0;
+        for (int i = 0; i < n; i++) total += q[i];
+        double bgFactor = -ke * Math.PI * total / (2 * volume * alpha * alpha);
+        for (int i = 0; i < n; i++) {
+            double ei = selfFactor * q[i] * q[i] + bgFactor * q[i];
+            e += ei;
+            if (perAtom) ea[i] += ei;
+        }
+        double eBackground = bgFactor * total;
+        // E_bg ∝ 1/V: under x → (1+ε)x, −∂E/∂ε_aa = E_bg
+        w[0] += eBackground; w[4] += eBackground; w[8] += eBackground;
+
+        if (kCount > 0) e += reciprocal(x, q, n, f, w, perAtom ? ea : null);
+        out.energy += e;
+    }
+
+    private double reciprocal(double[] x, double[] q, int n, double[] f, double[] w, double[] ea) {
+        fillTrigTables(x, n);
+        double pref = 4 * Math.PI * Units.COULOMB / volume; // 2π k_e/V, doubled for the half k-space
+        double inv4a2 = 1 / (4 * alpha * alpha);
+        double energy = 0;
+        double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
+        int s1 = 0, s2 = tabStride, s3 = 2 * tabStride;
+        for (int r = 0; r < rows; r++) {
+            int m1 = rowM1[r], m2 = rowM2[r], a2 = Math.abs(m2);
+            double sg2 = m2 < 0 ? -1 : 1;
+            int o1 = s1 + m1 * n, o2 = s2 + a2 * n;
+            for (int i = 0; i < n; i++) {
+                double c1 = cosTab[o1 + i], sn1 = sinTab[o1 + i], c2 = cosTab[o2 + i], sn2 = sg2 * sinTab[o2 + i];
+                pRe[i] = q[i] * (c1 * c2 - sn1 * sn2);
+                pIm[i] = q[i] * (sn1 * c2 + c1 * sn2);
+            }
+            double k12x = m1 * b[0] + m2 * b[3], k12y = m1 * b[1] + m2 * b[4], k12z = m1 * b[2] + m2 * b[5];
+            int len = rowHi[r] - rowLo[r] + 1;
+            // pass 1: structure factors of the row
+            for (int t = 0; t < len; t++) {
+                int m3 = rowLo[r] + t, o3 = s3 + Math.abs(m3) * n;
+                double sg3 = m3 < 0 ? -1 : 1, sr = 0, si = 0;
+                for (int i = 0; i < n; i++) {
+                    double c3 = cosTab[o3 + i], sn3 = sg3 * sinTab[o3 + i];
+                    sr += pRe[i] * c3 - pIm[i] * sn3;
+                    si += pIm[i] * c3 + pRe[i] * sn3;
+                }
+                double kx = k12x + m3 * b[6], ky = k12y + m3 * b[7], kz = k12z + m3 * b[8];
+                double k2 = kx * kx + ky * ky + kz * kz;
+                double wk = pref * Math.exp(-k2 * inv4a2) / k2;
+                double ek = wk * (sr * sr + si * si);
+                energy += ek;
+                // strain derivative of exp(−k²/4α²)/k² and of 1/V
+                double g = 2 * (1 / k2 + inv4a2);
+                w00 += ek * (1 - g * kx * kx); w11 += ek * (1 - g * ky * ky); w22 += ek * (1 - g * kz * kz);
+                w01 -= ek * g * kx * ky; w02 -= ek * g * kx * kz; w12 -= ek * g * ky * kz;
+                // pass 2 needs the structure factor weighted by this k's prefactor
+                sRe[t] = wk * sr;
+                sIm[t] = wk * si;
+            }
+            // pass 2: forces (and per-atom energies) from the weighted structure factors
+            Arrays.fill(accA, 0, n, 0.0);
+            Arrays.fill(accB, 0, n, 0.0);
+            for (int t = 0; t < len; t++) {
+                int m3 = rowLo[r] + t, o3 = s3 + Math.abs(m3) * n;
+                double sg3 = m3 < 0 ? -1 : 1, wr = sRe[t], wi = sIm[t];
+                for (int i = 0; i < n; i++) {
+                    double c3 = cosTab[o3 + i], sn3 = sg3 * sinTab[o3 + i];
+                    double cr = pRe[i] * c3 - pIm[i] * sn3, ci = pIm[i] * c3 + pRe[i] * sn3;
+                    double fk = 2 * (ci * wr - cr * wi);
+                    accA[i] += fk;
+                    accB[i] += m3 * fk;
+                }
+                if (ea != null) {
+                    for (int i = 0; i < n; i++) {
+                        double c3 = cosTab[o3 + i], sn3 = sg3 * sinTab[o3 + i];
+                        double cr = pRe[i] * c3 - pIm[i] * sn3, ci = pIm[i] * c3 + pRe[i] * sn3;
+                        ea[i] += cr * wr + ci * wi;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                double fa = accA[i], fb = accB[i];
+                f[3 * i] += fa * k12x + fb * b[6];
+                f[3 * i + 1] += fa * k12y + fb * b[7];
+                f[3 * i + 2] += fa * k12z + fb * b[8];
+            }
+        }
+        w[0] += w00; w[4] += w11; w[8] += w22;
+        w[1] += w01; w[3] += w01; w[2] += w02; w[6] += w02; w[5] += w12; w[7] += w12;
+        return energy;
+    }
+
+    /** cos(m θ_d,i) and sin(m θ_d,i), θ_d,i = b_d·r_i, for m = 0..kmax_d by angle addition. */
+    private void fillTrigTables(double[] x, int n) {
+        int mmax = Math.max(kmax[0], Math.max(kmax[1], kmax[2]));
+        tabStride = (mmax + 1) * n;
+        if (cosTab.length < 3 * tabStride) {
+            cosTab = new double[3 * tabStride];
+            sinTab = new double[3 * tabStride];
+        }
+        if (pRe.length < n) {
+            pRe = new double[n]; pIm = new double[n]; accA = new double[n]; accB = new double[n];
+        }
+        for (int d = 0; d < 3; d++) {
+            int base = d * tabStride;
+            double bx = b[3 * d], by = b[3 * d + 1], bz = b[3 * d + 2];
+            for (int i = 0; i < n; i++) {
+                double theta = bx * x[3 * i] + by * x[3 * i + 1] + bz * x[3 * i + 2];
+                double c1 = Math.cos(theta), s1 = Math.sin(theta);
+                cosTab[base + i] = 1;
+                sinTab[base + i] = 0;
+                double c = 1, s = 0;
+                for (int m = 1; m <= kmax[d]; m++) {
+                    double cn = c * c1 - s * s1;
+                    s = s * c1 + c * s1;
+                    c = cn;
+                    cosTab[base + m * n + i] = c;
+                    sinTab[base + m * n + i] = s;
+                }
+            }
+        }
+    }
+
+    /** b_d = 2π (a_e × a_f) / V: the rows of 2π (h⁻¹)ᵀ. */
+    private void reciprocalVectors(Cell cell) {
+        double[] h = cell.matrix();
+        double det = h[0] * (h[4] * h[8] - h[5] * h[7]) - h[1] * (h[3] * h[8] - h[5] * h[6]) + h[2] * (h[3] * h[7] - h[4] * h[6]);
+        for (int d = 0; d < 3; d++) {
+            int e = (d + 1) % 3, g = (d + 2) % 3;
+            b[3 * d] = TWO_PI * (h[3 * e + 1] * h[3 * g + 2] - h[3 * e + 2] * h[3 * g + 1]) / det;
+            b[3 * d + 1] = TWO_PI * (h[3 * e + 2] * h[3 * g] - h[3 * e] * h[3 * g + 2]) / det;
+            b[3 * d + 2] = TWO_PI * (h[3 * e] * h[3 * g + 1] - h[3 * e + 1] * h[3 * g]) / det;
+        }
+        // m_d = k·a_d / 2π, so |k| ≤ K bounds |m_d| by K |a_d| / 2π
+        for (int d = 0; d < 3; d++) {
+            double len = Math.sqrt(h[3 * d] * h[3 * d] + h[3 * d + 1] * h[3 * d + 1] + h[3 * d + 2] * h[3 * d + 2]);
+            kmax[d] = (int) Math.floor(kCutoff * len / TWO_PI);
+        }
+    }
+
+    /** Rows (m1, m2) of half of k-space (m1 > 0, or m1 = 0 and m2 > 0, or both 0 and m3 > 0) inside |k| ≤ K. */
+    private void listKVectors() {
+        double k2max = kCutoff * kCutoff;
+        rows = 0;
+        kCount = 0;
+        int longest = 0;
+        for (int m1 = 0; m1 <= kmax[0]; m1++) {
+            for (int m2 = m1 == 0 ? 0 : -kmax[1]; m2 <= kmax[1]; m2++) {
+                int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+                for (int m3 = m1 == 0 && m2 == 0 ? 1 : -kmax[2]; m3 <= kmax[2]; m3++) {
+                    double kx = m1 * b[0] + m2 * b[3] + m3 * b[6];
+                    double ky = m1 * b[1] + m2 * b[4] + m3 * b[7];
+                    double kz = m1 * b[2] + m2 * b[5] + m3 * b[8];
+                    if (kx * kx + ky * ky + kz * kz <= k2max) { lo = Math.min(lo, m3); hi = Math.max(hi, m3); }
+                }
+                if (lo > hi) continue;
+                if (rows == rowM1.length) {
+                    int cap = Math.max(64, 2 * rows);
+                    rowM1 = Arrays.copyOf(rowM1, cap); rowM2 = Arrays.copyOf(rowM2, cap);
+                    rowLo = Arrays.copyOf(rowLo, cap); rowHi = Arrays.copyOf(rowHi, cap);
+                }
+                rowM1[rows] = m1; rowM2[rows] = m2; rowLo[rows] = lo; rowHi[rows] = hi;
+                rows++;
+                kCount += hi - lo + 1;
+                longest = Math.max(longest, hi - lo + 1);
+            }
+        }
+        if (sRe.length < longest) { sRe = new double[longest]; sIm = new double[longest]; }
+    }
+}

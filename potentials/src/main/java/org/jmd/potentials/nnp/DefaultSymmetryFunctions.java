@@ -1,0 +1,66 @@
+package org.jmd.potentials.nnp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.jmd.engine.Elements;
+
+/**
+ * Default symmetry-function sets (n2p2 {@code symfunction_short} arguments) for training when a
+ * deck gives none: radial type 2 on a grid of shifted Gaussians and angular type 9 with r_s = 0,
+ * cutoff 6 Å, cutoff_type 6 (the C² polynomial of order 2, so forces and their slope go smoothly
+ * to zero at r_c). The reasons for each choice are in docs/linear.md.
+ *
+ * <ul>
+ * <li>Single-element sets (Si) get a fine radial grid and many angular functions, since the
+ *     descriptor length stays small;</li>
+ * <li>multi-element sets (Zn–O) use a coarser grid per neighbour element and per neighbour
+ *     pair, because the count grows with the square of the number of elements.</li>
+ * </ul>
+ */
+public final class DefaultSymmetryFunctions {
+    /** Cutoff radius of every default function (Å). */
+    public static final double CUTOFF = 6.0;
+    /** n2p2 cutoff_type of the defaults: 6 = polynomial of order 2, no inner cutoff. */
+    public static final String CUTOFF_TYPE = "6 0.0";
+
+    private DefaultSymmetryFunctions() {}
+
+    /** The default set for these elements, as symfunction_short arguments. */
+    public static List<String> forElements(Collection<String> elements) {
+        String[] el = elements.stream().distinct().toArray(String[]::new);
+        Arrays.sort(el, (a, b) -> Integer.compare(Elements.number(a), Elements.number(b)));
+        boolean single = el.length == 1;
+        // radial: Gaussians centred on a grid r_s = first, first + step, ... < r_c, width ~ grid step
+        double first = single ? 1.5 : 1.5, step = single ? 0.3 : 0.5;
+        double eta = 1.0 / (step * step);
+        // angular: exp(−η (r_ij² + r_ik²)) sets how far out the angle is weighted
+        double[] angularEta = single ? new double[] {0.0, 0.02, 0.06, 0.15, 0.4} : new double[] {0.0, 0.04, 0.15};
+        double[] zeta = single ? new double[] {1, 2, 4, 8, 16} : new double[] {1, 2, 4, 8};
+        List<String> out = new ArrayList<>();
+        for (String c : el) {
+            for (String n : el) {
+                out.add(radial(c, n, 0.0, 0.0));          // plain coordination count (smooth, long-ranged)
+                for (double rs = first; rs < CUTOFF - 0.5 * step; rs += step) out.add(radial(c, n, eta, rs));
+            }
+            for (int a = 0; a < el.length; a++)
+                for (int b = a; b < el.length; b++)
+                    for (double e : angularEta)
+                        for (double z : zeta)
+                            for (int lambda : new int[] {-1, 1})
+                                out.add(String.format(Locale.ROOT, "%s 9 %s %s %.4f %d %.1f %.1f", c, el[a], el[b], e, lambda, z, CUTOFF));
+        }
+        return out;
+    }
+
+    /** The default descriptors for these elements. */
+    public static BehlerParrinelloDescriptors descriptors(Collection<String> elements) {
+        return BehlerParrinelloDescriptors.of(elements, CUTOFF_TYPE, forElements(elements));
+    }
+
+    private static String radial(String centre, String neighbour, double eta, double rs) {
+        return String.format(Locale.ROOT, "%s 2 %s %.4f %.3f %.1f", centre, neighbour, eta, rs, CUTOFF);
+    }
+}
