@@ -19,6 +19,7 @@ final class ParallelEvaluator implements AutoCloseable {
     private double[][] gradients = new double[0][];
     private double[] losses = new double[0];
     private final int parameters;
+    private double[] pointGradient;
 
     ParallelEvaluator(NnpModel model, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
@@ -67,7 +68,9 @@ final class ParallelEvaluator implements AutoCloseable {
     /** Loss of invariant points: weight × mean squared atomic-energy deviation; gradient added to grad. */
     double invariantGradient(double[] p, List<CachedStructure> points, double weight, double[] grad) {
         if (points.isEmpty() || weight == 0) return 0;
-        double[] g = new double[parameters];
+        if (pointGradient == null) pointGradient = new double[parameters];
+        double[] g = pointGradient;
+        Arrays.fill(g, 0.0);
         double loss = 0;
         StructureEvaluator w = workers[0];
         for (CachedStructure s : points) loss += w.accumulate(p, s, weight / points.size(), 0.0, g);
