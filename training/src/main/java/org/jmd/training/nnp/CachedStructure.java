@@ -89,7 +89,4 @@ final class CachedStructure {
         for (int e : element) if (e == countedElement) c++;
         return c;
     }
-
-    /** Bytes held, for the log. */
-    long bytes() { return 8L * (g.length + dg.length) + 4L * (neighbour.length + 4L * atoms); }
 }
