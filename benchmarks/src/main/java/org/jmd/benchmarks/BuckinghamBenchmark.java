@@ -37,18 +37,20 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BuckinghamBenchmark {
     static final String MODEL = " cutoff=10.0 shift=yes charges=Zn:2,O:-2 pairs=Zn-O:529.70:0.3581:0.0,O-O:9547.96:0.21916:32.0";
 
-    /** Buckingham + damped shifted force. */
+    /** Buckingham + damped shifted force, with LAMMPS's polynomial erfc (the default) or the exact one. */
     @State(Scope.Thread)
     public static class Dsf {
         @Param({"1000", "10000", "100000"})
         public int atoms;
+        @Param({"lammps", "exact"})
+        public String compat;
         AtomicSystem system;
         ForceCalculator calculator;
         final ForceResult result = new ForceResult();
 
         @Setup(Level.Trial) public void setUp() {
             system = Crystals.zincOxide(atoms, 1);
-            calculator = new ForceCalculator(PotentialRegistry.load().create("buckingham coulomb=dsf alpha=0.2" + MODEL, null));
+            calculator = new ForceCalculator(PotentialRegistry.load().create("buckingham coulomb=dsf alpha=0.2 compat=" + compat + MODEL, null));
             calculator.compute(system, result); // builds the neighbor list outside the measurement
         }
     }

@@ -42,6 +42,30 @@ class EvalCommandTest {
         for (int k = 0; k < input.system.x.length; k++) assertEquals(input.system.x[k], written.system.x[k], 0.0);
     }
 
+    /**
+     * Issue 3: {@code jmd eval} with exactly this deck line against LAMMPS's single points
+     * ({@code buck/coul/long} + {@code kspace_style ewald 1e-12}). Energy 1e-6 relative and forces
+     * 1e-5 eV/Å as the issue asks; the virial 3e-5 of its largest component instead of 1e-6, which
+     * no honest setting reaches against a reference made at another Ewald accuracy (LAMMPS itself
+     * at 1e-10 is 1.5e-5 away): see BuckinghamLammpsReferenceTest and docs/potentials-ionic.md.
+     */
+    @Test void issue3BuckinghamEwaldDeckAgreesWithLammps() {
+        String line = "buckingham cutoff=10.0 shift=yes coulomb=ewald ewald_accuracy=1e-10 charges=Zn:2,O:-2"
+                + " pairs=Zn-O:529.70:0.3581:0.0,O-O:9547.96:0.21916:32.0";
+        for (String name : new String[] {"zno_rocksalt_triclinic", "zno_wurtzite_primitive", "zno_wurtzite_rattled", "zno_zincblende_rattled"}) {
+            Path in = Jmd.shared("reference/lammps-singlepoint/" + name + ".buck.extxyz");
+            Path out = tmp.resolve(name + ".out.extxyz");
+            Jmd.Run r = Jmd.run("eval", "--potential", line, in.toString(), out.toString());
+            assertEquals(0, r.code(), r.err());
+            Frame ref = StructureIO.read(in), got = StructureIO.read(out);
+            assertEquals(ref.energy, got.energy, 1e-6 * Math.abs(ref.energy), name + ": energy");
+            for (int k = 0; k < ref.forces.length; k++) assertEquals(ref.forces[k], got.forces[k], 1e-5, name + ": force component " + k);
+            double wMax = 0;
+            for (double w : ref.virial) wMax = Math.max(wMax, Math.abs(w));
+            for (int k = 0; k < 9; k++) assertEquals(ref.virial[k], got.virial[k], 3e-5 * wMax, name + ": virial component " + k);
+        }
+    }
+
     @Test void unknownPotentialIsAnErrorWithASuggestionAndNoOutput() {
         Path out = tmp.resolve("out.extxyz");
         Jmd.Run r = Jmd.run("eval", "--potential", "lk epsilon=1", Jmd.shared("reference/lammps-singlepoint/si_cluster.sw.extxyz").toString(), out.toString());

@@ -32,4 +32,10 @@ public final class Units {
     public static final double HARTREE = 27.211386245988;
     /** Coulomb constant e²/(4πε₀) in eV·Å. */
     public static final double COULOMB = 14.399645478425668;
+    /**
+     * The Coulomb constant as LAMMPS's metal units write it (qqr2e = 14.399645 eV·Å, 8 digits),
+     * 3.3e-8 relatively smaller than {@link #COULOMB}: for reproducing LAMMPS's electrostatics,
+     * where a virial that is a small difference of large Coulomb and repulsive parts magnifies it.
+     */
+    public static final double COULOMB_LAMMPS = 14.399645;
 }

@@ -6,7 +6,6 @@ import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
-import org.jmd.engine.Units;
 import org.jmd.neighbor.NeighborList;
 
 /**
@@ -19,7 +18,9 @@ import org.jmd.neighbor.NeighborList;
  * there (LAMMPS {@code pair_modify shift yes}); species pairs without parameters have none.
  * The real-space Coulomb term uses the same cutoff and goes through the same pair loop, so one
  * neighbor list serves both. Charges come from {@code charges=} per species, otherwise from the
- * structure's per-atom charges.
+ * structure's per-atom charges. The Coulomb constant and the real-space erfc follow a
+ * {@link CoulombConvention}: LAMMPS's by default, so that the energies, forces and virials agree
+ * with LAMMPS's to round-off, or exact.
  *
  * <p>Beware the Buckingham catastrophe: with C &gt; 0 the energy goes to −∞ as r → 0, so a
  * structure with atoms far closer than the potential's minimum can collapse.
@@ -38,6 +39,8 @@ public final class Buckingham implements Potential {
     private final String source;         // where the potential was defined, for errors found at run time
     private final int line;
     private final EwaldSum ewald;
+    private final CoulombConvention convention;
+    private final double ke;             // Coulomb constant e²/(4πε₀), eV·Å, of the convention
     private final double dsfEnergyShift, dsfForceShift;
 
     // species table of the last system, mapped to parameters (rebuilt when the table changes)
@@ -59,7 +62,9 @@ public final class Buckingham implements Potential {
         this.background = b.background;
         this.source = b.source;
         this.line = b.line;
-        this.ewald = coulomb == CoulombMethod.EWALD ? new EwaldSum(ewaldAccuracy, cutoff, alpha) : null;
+        this.convention = b.convention;
+        this.ke = convention.coulombConstant();
+        this.ewald = coulomb == CoulombMethod.EWALD ? new EwaldSum(ewaldAccuracy, cutoff, alpha, ke) : null;
         if (coulomb == CoulombMethod.DSF) {
             // Fennell & Gezelter eq. 19 as LAMMPS coul/dsf writes it: pair energy
             // erfc(αr)/r − e_shift − r·f_shift with f_shift = −(erfc(αr_c)/r_c² + 2α/√π·exp(−α²r_c²)/r_c)
@@ -109,7 +114,7 @@ public final class Buckingham implements Potential {
                 ewald.add(system.x, q, n, out);
             } else {
                 // DSF self term −(e_shift/2 + α/√π) k_e q_i², as in LAMMPS coul/dsf
-                double self = -(0.5 * dsfEnergyShift + alpha / Math.sqrt(Math.PI)) * Units.COULOMB;
+                double self = -(0.5 * dsfEnergyShift + alpha / Math.sqrt(Math.PI)) * ke;
                 double e = 0;
                 for (int i = 0; i < n; i++) {
                     double ei = self * q[i] * q[i];
@@ -126,7 +131,10 @@ public final class Buckingham implements Potential {
         int[] start = list.startArray(), nb = list.neighborArray(), type = system.type;
         double[] d = list.deltaArray(), f = out.forces, w = out.virial, ea = out.atomEnergies, qa = q;
         boolean ewaldReal = charged && coulomb == CoulombMethod.EWALD, dsf = charged && coulomb == CoulombMethod.DSF;
-        double a = ewaldReal ? ewaldAlpha : alpha, ke = Units.COULOMB;
+        double a = ewaldReal ? ewaldAlpha : alpha, ke = this.ke;
+        boolean polynomial = convention.polynomialErfc();
+        // LAMMPS's coul/long writes 2/√π with 9 digits (EWALD_F), its coul/dsf in full
+        double twoOverSqrtPi = polynomial && ewaldReal ? PolynomialErfc.TWO_OVER_SQRT_PI_LAMMPS : TWO_OVER_SQRT_PI;
         double eShift = dsfEnergyShift, fShift = dsfForceShift;
         double rc2 = cutoff * cutoff, energy = 0;
         double w00 = 0, w01 = 0, w02 = 0, w10 = 0, w11 = 0, w12 = 0, w20 = 0, w21 = 0, w22 = 0;
@@ -148,8 +156,12 @@ public final class Buckingham implements Potential {
                 double qq = qi == 0 ? 0 : qi * qa[j];
                 if (qq != 0) {
                     double x = a * r, gauss = Math.exp(-x * x);
-                    double erfcOverR = ScaledErfc.of(x) * gauss * rinv;
-                    double radial = (erfcOverR + TWO_OVER_SQRT_PI * a * gauss) * rinv; // −d/dr [erfc(αr)/r]
+                    // −d/dr [erfc(αr)/r] = (erfc(αr)/r + 2/√π·α·exp(−α²r²))/r. With LAMMPS's polynomial
+                    // erfc this is what LAMMPS computes, polynomial in the first term but the exact
+                    // derivative of erfc in the second, so the force is not quite −dE/dr (see
+                    // CoulombConvention); reproducing LAMMPS's forces needs exactly this
+                    double erfcOverR = (polynomial ? PolynomialErfc.scaled(x) : ScaledErfc.of(x)) * gauss * rinv;
+                    double radial = (erfcOverR + twoOverSqrtPi * a * gauss) * rinv;
                     if (ewaldReal) {
                         e += qq * erfcOverR;
                         dEdr -= qq * radial;
@@ -256,6 +268,7 @@ public final class Buckingham implements Potential {
     @Override public String describe() {
         StringBuilder sb = new StringBuilder("buckingham cutoff=").append(cutoff).append(" shift=").append(shift ? "yes" : "no")
                 .append(" coulomb=").append(coulomb.keyword());
+        if (coulomb != CoulombMethod.NONE) sb.append(" compat=").append(convention.keyword());
         if (coulomb == CoulombMethod.EWALD) sb.append(" ewald_accuracy=").append(ewaldAccuracy);
         if (!Double.isNaN(alpha)) sb.append(" alpha=").append(alpha);
         if (background) sb.append(" background=yes");
@@ -283,6 +296,7 @@ public final class Buckingham implements Potential {
         private double ewaldAccuracy = Double.NaN;
         private double alpha = Double.NaN;
         private boolean background;
+        private CoulombConvention convention = CoulombConvention.LAMMPS;
         private String source;
         private int line;
 
@@ -294,6 +308,7 @@ public final class Buckingham implements Potential {
         public Builder ewaldAccuracy(double a) { this.ewaldAccuracy = a; return this; }
         public Builder alpha(double a) { this.alpha = a; return this; }
         public Builder background(boolean b) { this.background = b; return this; }
+        public Builder convention(CoulombConvention c) { this.convention = c; return this; }
         public Builder definedAt(String src, int ln) { this.source = src; this.line = ln; return this; }
 
         public Buckingham build() {

@@ -7,14 +7,15 @@ import org.jmd.engine.PotentialProvider;
 
 /**
  * {@code potential buckingham cutoff=RC [shift=yes|no] coulomb=none|ewald|dsf
- * [ewald_accuracy=ACC] [alpha=A] [background=yes|no] [charges=S:Q,...] [pairs=S-T:A:rho:C,...]}.
+ * [ewald_accuracy=ACC] [alpha=A] [background=yes|no] [compat=lammps|exact] [charges=S:Q,...] [pairs=S-T:A:rho:C,...]}.
  */
 public final class BuckinghamProvider implements PotentialProvider {
     @Override public String name() { return "buckingham"; }
 
     @Override public String usage() {
         return "buckingham cutoff=RC [shift=yes|no] coulomb=none|ewald|dsf [ewald_accuracy=ACC (ewald)] [alpha=A (1/Å; dsf, or a fixed Ewald α)]"
-                + " [background=yes (ewald, charged cell)] [charges=Zn:2,O:-2] pairs=Zn-O:A:rho:C,...   (eV, Å, eV·Å^6, e)";
+                + " [background=yes (ewald, charged cell)] [compat=lammps|exact (Coulomb constant and erfc as LAMMPS, the default, or exact)]"
+                + " [charges=Zn:2,O:-2] pairs=Zn-O:A:rho:C,...   (eV, Å, eV·Å^6, e)";
     }
 
     @Override public Potential create(Arguments a) {
@@ -49,6 +50,10 @@ public final class BuckinghamProvider implements PotentialProvider {
             if (a.has(key) && method != CoulombMethod.EWALD && !(key.equals("alpha") && method == CoulombMethod.DSF)) {
                 throw a.error(key + "= does not apply to coulomb=" + method.keyword());
             }
+        }
+        if (a.has("compat")) {
+            if (method == CoulombMethod.NONE) throw a.error("compat= applies to the Coulomb term, but coulomb=none");
+            b.convention(CoulombConvention.of(a.choice("compat", null, "lammps", "exact")));
         }
         if (a.has("charges")) {
             if (method == CoulombMethod.NONE) throw a.error("charges= given but coulomb=none; choose coulomb=ewald or dsf");

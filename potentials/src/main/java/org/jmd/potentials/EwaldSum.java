@@ -31,6 +31,7 @@ final class EwaldSum {
     private final double accuracy;
     private final double realCutoff;
     private final double fixedAlpha;
+    private final double ke;
 
     // set-up for the current cell and atom count
     private final double[] setupCell = new double[9];
@@ -53,8 +54,10 @@ final class EwaldSum {
      * @param accuracy    relative accuracy (see {@link EwaldParameters})
      * @param realCutoff  real-space cutoff (Å)
      * @param fixedAlpha  α in 1/Å, or NaN to choose it from the accuracy
+     * @param ke          Coulomb constant (eV·Å) of the convention in use
      */
-    EwaldSum(double accuracy, double realCutoff, double fixedAlpha) {
+    EwaldSum(double accuracy, double realCutoff, double fixedAlpha, double ke) {
+        this.ke = ke;
         this.accuracy = accuracy;
         this.realCutoff = realCutoff;
         this.fixedAlpha = fixedAlpha;
@@ -106,7 +109,6 @@ final class EwaldSum {
 
     /** Adds reciprocal, self and background energy, forces, virial and per-atom energies. */
     void add(double[] x, double[] q, int n, ForceResult out) {
-        double ke = Units.COULOMB;
         double[] f = out.forces, w = out.virial, ea = out.atomEnergies;
         boolean perAtom = out.wantAtomEnergies();
 
@@ -129,7 +131,7 @@ final class EwaldSum {
 
     private double reciprocal(double[] x, double[] q, int n, double[] f, double[] w, double[] ea) {
         fillTrigTables(x, n);
-        double pref = 4 * Math.PI * Units.COULOMB / volume; // 2π k_e/V, doubled for the half k-space
+        double pref = 4 * Math.PI * ke / volume; // 2π k_e/V, doubled for the half k-space
         double inv4a2 = 1 / (4 * alpha * alpha);
         double energy = 0;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;

@@ -36,7 +36,9 @@ class BuckinghamProviderTest {
         Potential p = create("buckingham cutoff=10.0 shift=yes coulomb=ewald ewald_accuracy=1e-10 charges=Zn:2,O:-2 " + GOOD_PAIRS);
         assertEquals(10.0, p.cutoff());
         assertEquals(CoulombMethod.EWALD, ((Buckingham) p).coulomb());
-        assertTrue(p.describe().startsWith("buckingham cutoff=10.0 shift=yes coulomb=ewald"), p.describe());
+        assertTrue(p.describe().startsWith("buckingham cutoff=10.0 shift=yes coulomb=ewald compat=lammps"), p.describe());
+        Potential exact = create("buckingham cutoff=10.0 coulomb=dsf alpha=0.2 compat=exact charges=Zn:2,O:-2 " + GOOD_PAIRS);
+        assertTrue(exact.describe().contains(" compat=exact"), exact.describe());
     }
 
     @Test void misspeltAndUnknownKeys() {
@@ -56,6 +58,8 @@ class BuckinghamProviderTest {
         assertMentions(failure("buckingham cutoff=10 coulomb=dsf alpha=0.2 ewald_accuracy=1e-6 " + GOOD_PAIRS),
                 "ewald_accuracy= does not apply to coulomb=dsf");
         assertMentions(failure("buckingham cutoff=10 coulomb=none alpha=0.2 " + GOOD_PAIRS), "alpha= does not apply to coulomb=none");
+        assertMentions(failure("buckingham cutoff=10 coulomb=dsf alpha=0.2 compat=codata " + GOOD_PAIRS), "compat= must be one of lammps, exact", "codata");
+        assertMentions(failure("buckingham cutoff=10 coulomb=none compat=exact " + GOOD_PAIRS), "compat=", "coulomb=none");
         assertMentions(failure("buckingham cutoff=10 coulomb=none charges=Zn:2 " + GOOD_PAIRS), "charges= given but coulomb=none");
         assertMentions(failure("buckingham cutoff=10 coulomb=none"), "nothing to compute");
         assertMentions(failure("buckingham cutoff=-1 coulomb=none " + GOOD_PAIRS), "cutoff must be positive");

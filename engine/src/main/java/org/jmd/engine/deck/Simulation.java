@@ -256,6 +256,10 @@ public final class Simulation implements AutoCloseable {
         if (system == null) throw at.error("no atoms; create them first with 'read FILE' or 'lattice ...'");
         if (system.size() == 0) throw at.error("the system has no atoms");
         if (potential == null) throw at.error("no potential; set one first with 'potential NAME ...'");
+        if (thermo != null && thermo.names().contains(ThermoColumns.FORCE_SPREAD) && !(potential instanceof org.jmd.engine.Uncertainty)) {
+            throw at.error("thermo extra=" + ThermoColumns.FORCE_SPREAD + " needs a potential that reports a force spread, e.g. "
+                    + "'potential committee DIR'; " + potential.describe() + " does not");
+        }
         for (int i = 0; i < system.size(); i++) {
             if (!(system.mass[i] > 0)) throw at.error("atom " + (i + 1) + " (" + system.symbol(i) + ") has no mass; set it with 'mass " + system.symbol(i) + " VALUE'");
         }

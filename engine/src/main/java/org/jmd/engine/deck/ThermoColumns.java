@@ -3,6 +3,7 @@ package org.jmd.engine.deck;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jmd.engine.Uncertainty;
 import org.jmd.engine.Units;
 import org.jmd.engine.md.Dynamics;
 import org.jmd.engine.md.Thermodynamics;
@@ -13,6 +14,9 @@ import org.jmd.engine.md.Thermodynamics;
  */
 final class ThermoColumns {
     private ThermoColumns() {}
+
+    /** Column that needs a potential implementing {@link Uncertainty}. */
+    static final String FORCE_SPREAD = "fspread";
 
     static final List<String> DEFAULT = List.of("step", "time", "pe", "ke", "etotal", "temp", "press", "vol");
 
@@ -35,6 +39,9 @@ final class ThermoColumns {
         put(m, ThermoColumn.of("econs", "eV", (d, i) -> d.forces.energy + Thermodynamics.kineticEnergy(d.system)
                 + (i == null ? 0 : i.reservoirEnergy())));
         put(m, ThermoColumn.of("fmax", "eV/Å", (d, i) -> maxAtomForce(d.forces.forces)));
+        // a potential that reports its own uncertainty (a committee): the largest per-atom force spread
+        put(m, ThermoColumn.of(FORCE_SPREAD, "eV/Å", (d, i) -> d.calculator.potential() instanceof Uncertainty u
+                ? u.maxForceSpread() : Double.NaN));
         String[] axes = {"x", "y", "z"};
         for (int a = 0; a < 3; a++) {
             final int k = a;

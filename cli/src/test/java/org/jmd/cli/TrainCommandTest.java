@@ -1,0 +1,67 @@
+package org.jmd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jmd.training.Trainers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jmd train}: the shipped example decks and how errors come out. */
+class TrainCommandTest {
+    @TempDir Path tmp;
+
+    private static Path deck(String name) {
+        Path p = Path.of(System.getProperty("jmd.root", "..")).resolve("inputs/train").resolve(name);
+        assertTrue(Files.isRegularFile(p), "missing example deck " + p);
+        return p;
+    }
+
+    /**
+     * Each example reads its data from ../shared (through -v data=...), selects and splits it and
+     * names its trainer on line 15; --dry-run stops before training. While a trainer has not landed
+     * the deck must fail exactly there, with its name and line.
+     */
+    @Test void exampleDecksReadAndSplitTheirData() {
+        String data = Jmd.shared("data").toAbsolutePath().toString();
+        for (String system : List.of("si", "zno")) {
+            for (String model : List.of("linear", "plip", "nnp")) {
+                String name = system + "-" + model + ".deck";
+                Jmd.Run r = Jmd.run("train", deck(name).toString(), "--dry-run", "-v", "data=" + data, "--out", tmp.resolve(name).toString());
+                assertTrue(r.out().contains(system.equals("si") ? "read 214 structures, 13233 atoms" : "read 192 structures"), r.out());
+                assertTrue(r.out().contains(system.equals("si") ? "split: 193 training, 21 validation" : "split: 173 training, 19 validation"), r.out());
+                if (Trainers.load().providers().containsKey(model)) {
+                    assertEquals(0, r.code(), r.err());
+                    assertTrue(r.out().contains("dry run: would train '" + model + "'"), r.out());
+                } else {
+                    assertEquals(2, r.code());
+                    assertTrue(r.err().contains(name + ":15: model: unknown trainer '" + model + "'"), r.err());
+                }
+                assertFalse(Files.exists(tmp.resolve(name)), "a dry run writes nothing");
+            }
+        }
+    }
+
+    @Test void errorsNameTheDeckAndLineWithoutAStackTrace() throws Exception {
+        Path d = tmp.resolve("bad.deck");
+        Files.writeString(d, "variable data " + Jmd.shared("data/si-pbe").toAbsolutePath() + "\nread ${data}/si_mlearn_test.extxyz\n\n"
+                + "select config_type=Elastc\n");
+        Jmd.Run r = Jmd.run("train", d.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad.deck:4: select: no structure has config_type 'Elastc' (did you mean 'Elastic'?)"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+
+        r = Jmd.run("train", tmp.resolve("nothere.deck").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no such deck file"), r.err());
+    }
+
+    @Test void defaultOutputDirectoryIsTheDecksName() {
+        assertEquals(Path.of("si-nnp"), TrainCommand.defaultOut(Path.of("inputs/train/si-nnp.deck")));
+        assertEquals(Path.of("deck.out"), TrainCommand.defaultOut(Path.of("deck")));
+    }
+}

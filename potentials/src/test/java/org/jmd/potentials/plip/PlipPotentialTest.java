@@ -1,0 +1,94 @@
+package org.jmd.potentials.plip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.ForceResult;
+import org.jmd.engine.check.Consistency;
+import org.jmd.neighbor.Cell;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PLIP kernel against the definitions (a naive evaluation over explicit images) and against
+ * itself: forces and virial by central differences, per-atom energies, invariances and supercells,
+ * for one, two and three species, random triclinic cells, a cell smaller than the cutoff and a
+ * cluster in vacuum.
+ */
+class PlipPotentialTest {
+    static final String[][] SPECIES = {{"Si"}, {"Zn", "O"}, {"Si", "C", "Ge"}};
+
+    static PlipPotential potential(String[] elements, long seed) {
+        return new PlipPotential(SyntheticPlip.random(elements, seed), "synthetic");
+    }
+
+    @ParameterizedTest @ValueSource(ints = {0, 1, 2})
+    void energyMatchesTheDefinitions(int set) {
+        String[] el = SPECIES[set];
+        PlipPotential p = potential(el, 11 + set);
+        for (long seed = 1; seed <= 2; seed++) {
+            AtomicSystem s = Consistency.randomTriclinic(el, 7, 18.0, 1.9, seed);
+            double expected = NaivePlip.energy(p.model(), s);
+            double got = Consistency.energy(p, s);
+            assertEquals(expected, got, 1e-10 * Math.max(1, Math.abs(expected)), "energy vs naive definition, " + el.length + " species");
+        }
+    }
+
+    @ParameterizedTest @ValueSource(ints = {0, 1, 2})
+    void forcesVirialAndInvariances(int set) {
+        String[] el = SPECIES[set];
+        PlipPotential p = potential(el, 21 + set);
+        for (long seed = 1; seed <= 2; seed++) {
+            AtomicSystem s = Consistency.randomTriclinic(el, 9, 17.0, 1.9, seed);
+            ForceResult r = Consistency.evaluate(p, s);
+            double fmax = Math.max(1, r.maxForceComponent());
+            double ferr = Consistency.maxForceError(p, s, 1e-5);
+            double werr = Consistency.maxVirialError(p, s, 1e-6);
+            assertTrue(ferr < 1e-7 * fmax, "force error " + ferr + " (max force " + fmax + ")");
+            assertTrue(werr < 1e-6 * Math.max(1, Math.abs(r.energy)), "virial error " + werr);
+            assertTrue(Consistency.atomEnergySumError(p, s) < 1e-10 * Math.max(1, Math.abs(r.energy)));
+            assertTrue(Consistency.maxInvarianceError(p, s, seed) < 1e-9 * Math.max(1, Math.abs(r.energy)), "invariance");
+            assertTrue(Consistency.supercellError(p, s) < 1e-9 * Math.max(1, Math.abs(r.energy)), "supercell");
+        }
+    }
+
+    @Test void cellMuchSmallerThanTheCutoff() {
+        // two atoms in a 2.6 Å triclinic cell: every neighbour is a periodic image, some of an atom itself
+        String[] el = {"Zn", "O"};
+        PlipPotential p = potential(el, 5);
+        double[] h = {2.6, 0, 0, 0.4, 2.5, 0, -0.3, 0.5, 2.7};
+        AtomicSystem s = new AtomicSystem(new Cell(h, new boolean[] {true, true, true}), el, new int[] {0, 1},
+                new double[] {0.1, 0.2, 0.05, 1.4, 1.1, 1.5});
+        double e = Consistency.energy(p, s);
+        assertEquals(NaivePlip.energy(p.model(), s), e, 1e-10 * Math.abs(e));
+        assertTrue(Consistency.maxForceError(p, s, 1e-5) < 1e-6);
+        assertTrue(Consistency.maxVirialError(p, s, 1e-6) < 1e-5 * Math.abs(e));
+        assertTrue(Consistency.supercellError(p, s) < 1e-9 * Math.abs(e));
+    }
+
+    @Test void clusterInVacuum() {
+        String[] el = {"Si", "C", "Ge"};
+        PlipPotential p = potential(el, 8);
+        AtomicSystem periodic = Consistency.randomTriclinic(el, 8, 15.0, 2.0, 3);
+        AtomicSystem s = new AtomicSystem(Cell.open(), periodic.speciesTable(), periodic.type, periodic.x);
+        double e = Consistency.energy(p, s);
+        assertEquals(NaivePlip.energy(p.model(), s), e, 1e-10 * Math.max(1, Math.abs(e)));
+        assertTrue(Consistency.maxForceError(p, s, 1e-5) < 1e-7);
+        assertTrue(Consistency.maxInvarianceError(p, s, 4) < 1e-10 * Math.max(1, Math.abs(e)));
+        // no external force on an isolated cluster
+        ForceResult r = Consistency.evaluate(p, s);
+        for (int d = 0; d < 3; d++) {
+            double sum = 0;
+            for (int i = 0; i < s.size(); i++) sum += r.forces[3 * i + d];
+            assertEquals(0, sum, 1e-11);
+        }
+    }
+
+    @Test void isolatedAtomHasItsOffset() {
+        PlipPotential p = potential(new String[] {"Zn", "O"}, 3);
+        AtomicSystem s = new AtomicSystem(Cell.open(), new String[] {"O"}, new int[] {0}, new double[] {0, 0, 0});
+        assertEquals(p.model().offset(1), Consistency.energy(p, s), 0);
+    }
+}

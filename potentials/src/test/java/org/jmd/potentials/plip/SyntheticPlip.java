@@ -1,0 +1,45 @@
+package org.jmd.potentials.plip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Random PLIP models over every body type, species channel and several cutoffs, for self-consistency tests. */
+final class SyntheticPlip {
+    private SyntheticPlip() {}
+
+    static PlipModel random(String[] elements, long seed) {
+        Random rnd = new Random(seed);
+        int S = elements.length;
+        List<PlipTerm> terms = new ArrayList<>();
+        List<Double> w = new ArrayList<>();
+        double[] cutoffs = {3.6, 4.2, 4.8};
+        for (int c = 0; c < S; c++) {
+            for (int s = 0; s < S; s++) {
+                for (int k = 0; k < 3; k++) {
+                    double a = 0.5 + 2 * rnd.nextDouble(), b = 1.8 + 2.5 * rnd.nextDouble(), rc = cutoffs[rnd.nextInt(3)];
+                    terms.add(PlipTerm.twoBody(c, s, a, b, rc));
+                    w.add(0.3 * rnd.nextGaussian());
+                    for (int m = 1; m <= 3; m++) {
+                        terms.add(PlipTerm.manyBody(c, s, a, b, rc, m));
+                        w.add(0.05 * rnd.nextGaussian() / m);
+                    }
+                }
+                for (int s2 = s; s2 < S; s2++) {
+                    for (int k = 0; k < 2; k++) {
+                        double a = 0.3 + rnd.nextDouble(), b = 2 + 1.5 * rnd.nextDouble(), rc = cutoffs[rnd.nextInt(3)];
+                        for (int l = 0; l <= 4; l++) {
+                            if (rnd.nextInt(4) == 0) continue; // gaps in the angular orders are allowed
+                            terms.add(PlipTerm.threeBody(c, s2, s, a, b, rc, l));
+                            w.add(0.1 * rnd.nextGaussian());
+                        }
+                    }
+                }
+            }
+        }
+        double[] off = new double[S], wt = new double[w.size()];
+        for (int c = 0; c < S; c++) off[c] = -3 - rnd.nextDouble();
+        for (int t = 0; t < wt.length; t++) wt[t] = w.get(t);
+        return new PlipModel(elements, off, terms, wt);
+    }
+}

@@ -1,0 +1,105 @@
+package org.jmd.training;
+
+import java.util.Arrays;
+import java.util.List;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.ForceResult;
+import org.jmd.engine.Potential;
+import org.jmd.engine.Uncertainty;
+import org.jmd.neighbor.NeighborList;
+import org.jmd.neighbor.VerletList;
+
+/**
+ * The mean of K models: energy, forces, virial and per-atom energies averaged over the members,
+ * and, per atom, the force spread σ_i = sqrt( (1/K) Σ_k |F_i^(k) − F̄_i|² ), the standard
+ * deviation of the force vector across members (the "max_devi_f" of DeePMD-kit's model
+ * deviation is max_i σ_i). Being a mean of potentials, its forces are exactly the negative
+ * gradient of its energy.
+ *
+ * <p>Members share the neighbor list the engine builds for the committee (largest cutoff, full
+ * list if any member needs one) when their list kind matches; a member that needs a half list in
+ * a committee with a full one keeps its own Verlet list.
+ */
+public final class CommitteePotential implements Potential, Uncertainty {
+    private final List<Potential> members;
+    private final double cutoff;
+    private final NeighborList.Kind kind;
+    private final VerletList[] ownLists;
+    private final ForceResult[] memberResults;
+    private double[] spread = new double[0];
+    private double maxSpread = Double.NaN;
+    private final String description;
+
+    public CommitteePotential(List<Potential> members, String description) {
+        if (members.isEmpty()) throw new IllegalArgumentException("a committee needs at least one member");
+        this.members = List.copyOf(members);
+        this.description = description;
+        double rc = 0;
+        boolean full = false;
+        for (Potential p : members) {
+            rc = Math.max(rc, p.cutoff());
+            full |= p.cutoff() > 0 && p.neighborKind() == NeighborList.Kind.FULL;
+        }
+        cutoff = rc;
+        kind = full ? NeighborList.Kind.FULL : NeighborList.Kind.HALF;
+        ownLists = new VerletList[members.size()];
+        memberResults = new ForceResult[members.size()];
+        for (int k = 0; k < members.size(); k++) {
+            Potential p = members.get(k);
+            if (p.cutoff() > 0 && p.neighborKind() != kind) ownLists[k] = new VerletList(p.cutoff(), 1.0, p.neighborKind());
+            memberResults[k] = new ForceResult();
+        }
+    }
+
+    public List<Potential> members() { return members; }
+
+    @Override public double cutoff() { return cutoff; }
+
+    @Override public NeighborList.Kind neighborKind() { return kind; }
+
+    @Override public void compute(AtomicSystem system, NeighborList neighbors, ForceResult out) {
+        int n = system.size(), m = members.size();
+        boolean atomEnergies = out.wantAtomEnergies();
+        for (int k = 0; k < m; k++) {
+            ForceResult r = memberResults[k];
+            r.setWantAtomEnergies(atomEnergies);
+            r.reset(n);
+            NeighborList list = neighbors;
+            if (ownLists[k] != null) {
+                ownLists[k].update(system.x, n, system.cell());
+                list = ownLists[k].list();
+            }
+            members.get(k).compute(system, list, r);
+        }
+        double inv = 1.0 / m;
+        double[] f = out.forces, w = out.virial, ea = out.atomEnergies;
+        for (int k = 0; k < m; k++) {
+            ForceResult r = memberResults[k];
+            out.energy += r.energy * inv;
+            for (int c = 0; c < 3 * n; c++) f[c] += r.forces[c] * inv;
+            for (int c = 0; c < 9; c++) w[c] += r.virial[c] * inv;
+            if (atomEnergies) for (int i = 0; i < n; i++) ea[i] += r.atomEnergies[i] * inv;
+        }
+        // the mean above is complete before the spread, which measures deviations from it
+        if (spread.length != n) spread = new double[n];
+        else Arrays.fill(spread, 0);
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            double s2 = 0;
+            for (int k = 0; k < m; k++) {
+                double[] fk = memberResults[k].forces;
+                double dx = fk[3 * i] - f[3 * i], dy = fk[3 * i + 1] - f[3 * i + 1], dz = fk[3 * i + 2] - f[3 * i + 2];
+                s2 += dx * dx + dy * dy + dz * dz;
+            }
+            spread[i] = Math.sqrt(s2 * inv);
+            if (!(spread[i] <= max)) max = spread[i]; // NaN propagates
+        }
+        maxSpread = max;
+    }
+
+    @Override public double maxForceSpread() { return maxSpread; }
+
+    @Override public double[] forceSpread() { return spread; }
+
+    @Override public String describe() { return description; }
+}

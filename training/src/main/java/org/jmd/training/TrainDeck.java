@@ -1,0 +1,262 @@
+package org.jmd.training;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jmd.engine.Arguments;
+import org.jmd.engine.Elements;
+import org.jmd.engine.InputException;
+import org.jmd.engine.Suggest;
+import org.jmd.engine.deck.DeckLine;
+import org.jmd.engine.deck.DeckReader;
+import org.jmd.engine.deck.Variables;
+
+/**
+ * The training-deck interpreter behind {@code jmd train DECK}: reads labelled data, selects and
+ * splits it, chooses reference energies, an optional labelling potential and a model, then
+ * {@code train} hands everything to a {@link TrainingRun}. Same conventions as run decks (it
+ * reuses their reader and variables): {@code #} comments, {@code &} continuation,
+ * {@code variable}/{@code ${NAME}}, relative paths against the deck's directory, and every error
+ * names the file and line. The language is documented in {@code docs/training.md}.
+ */
+public final class TrainDeck {
+    private interface Command {
+        void execute(Arguments a);
+    }
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Variables variables = new Variables();
+    private final PrintWriter out;
+    private final Path outDir;
+    private final Trainers trainers = Trainers.load();
+
+    private final List<LabelledStructure> pool = new ArrayList<>();
+    private final List<LabelledStructure> validation = new ArrayList<>();
+    private final List<String> sources = new ArrayList<>();
+    private Map<String, Double> givenReference;
+    private Arguments referenceAt;
+    private String labelLine;
+    private Path labelBase;
+    private Arguments modelAt;
+    private TrainingRun.Result result;
+    private boolean dryRun;
+
+    /**
+     * @param out    progress and summary
+     * @param outDir where {@code train} writes the model, report and plots
+     */
+    public TrainDeck(PrintWriter out, Path outDir) {
+        this.out = out;
+        this.outDir = outDir;
+        commands.put("variable", null); // handled before substitution; listed for suggestions
+        commands.put("read", this::read);
+        commands.put("select", a -> filter(a, true));
+        commands.put("exclude", a -> filter(a, false));
+        commands.put("split", this::split);
+        commands.put("reference_energies", this::referenceEnergies);
+        commands.put("label", this::label);
+        commands.put("model", this::model);
+        commands.put("train", this::train);
+        commands.put("print", this::print);
+    }
+
+    public Variables variables() { return variables; }
+
+    /**
+     * Check the deck without training: every line runs (data are read, selected and split, the
+     * model line is checked) but {@code train} only says what it would do and writes nothing.
+     */
+    public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
+
+    /** Runs a deck file; relative paths in it resolve against its directory. */
+    public TrainingRun.Result run(Path deck) {
+        Path dir = deck.toAbsolutePath().getParent();
+        return run(DeckReader.read(deck), deck.toString(), dir);
+    }
+
+    /** Runs deck text (tests, embedding); relative paths resolve against {@code baseDir}. */
+    public TrainingRun.Result run(String text, String source, Path baseDir) {
+        return run(DeckReader.parse(text, source), source, baseDir);
+    }
+
+    private TrainingRun.Result run(List<DeckLine> lines, String source, Path baseDir) {
+        for (DeckLine line : lines) execute(line, baseDir);
+        if (result == null) throw new InputException(source, 0, "the deck never says 'train'; end it with 'train' (after 'read' and 'model')");
+        return result;
+    }
+
+    private void execute(DeckLine line, Path baseDir) {
+        String text = variables.substitute(line.text(), line.source(), line.line());
+        List<String> words = Arguments.split(text, line.source(), line.line());
+        if (words.isEmpty()) return;
+        String name = words.get(0);
+        if (name.equals("variable")) {
+            if (words.size() < 3) throw new InputException(line.source(), line.line(), "variable: expected 'variable NAME VALUE'");
+            variables.define(words.get(1), String.join(" ", words.subList(2, words.size())), line.source(), line.line());
+            return;
+        }
+        Command c = commands.get(name);
+        if (c == null) {
+            String near = Suggest.nearest(name, commands.keySet());
+            throw new InputException(line.source(), line.line(), "unknown command '" + name + "'"
+                    + (near == null ? "" : " (did you mean '" + near + "'?)") + "; known: " + String.join(", ", commands.keySet()));
+        }
+        if (result != null) throw new InputException(line.source(), line.line(), name + ": the deck has already trained; 'train' must be its last command");
+        Arguments a = new Arguments(name, words.subList(1, words.size()), line.source(), line.line(), baseDir);
+        try {
+            c.execute(a);
+        } catch (InputException e) {
+            // an error inside a file this line read keeps that file's location; any other is this line's
+            if (e.source() != null && e.line() > 0) throw e;
+            throw new InputException(line.source(), line.line(), e.source() == null ? name + ": " + e.problem() : name + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(line.source(), line.line(), name + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /** {@code read FILE [format=extxyz|n2p2] [set=validation]}. */
+    private void read(Arguments a) {
+        Path file = a.path(0, "a file of labelled structures (extxyz or n2p2 input.data)").normalize();
+        a.requirePositionalAtMost(1);
+        String format = a.has("format") ? a.choice("format", null, "extxyz", "n2p2") : null;
+        String set = a.choice("set", "training", "training", "validation");
+        a.requireAllUsed();
+        List<LabelledStructure> data = LabelledData.read(file, format);
+        (set.equals("validation") ? validation : pool).addAll(data);
+        sources.add(file.toString() + (set.equals("validation") ? " (validation)" : ""));
+        out.println("read " + data.size() + " structures, " + LabelledData.atoms(data) + " atoms from " + file
+                + (set.equals("validation") ? " into the validation set" : ""));
+        out.flush();
+    }
+
+    /** {@code select ...} keeps, {@code exclude ...} drops, the picked structures of the training pool. */
+    private void filter(Arguments a, boolean keep) {
+        a.requirePositionalAtMost(0);
+        if (pool.isEmpty()) throw a.error("no structures to choose from; 'read' some first");
+        Selection s = Selection.parse(a, true);
+        a.requireAllUsed();
+        boolean[] picked = s.pick(pool, a);
+        List<LabelledStructure> kept = new ArrayList<>();
+        for (int k = 0; k < pool.size(); k++) if (picked[k] == keep) kept.add(pool.get(k));
+        if (kept.isEmpty()) throw a.error("leaves no structure (of " + pool.size() + ")");
+        out.println(a.command() + ": " + kept.size() + " of " + pool.size() + " structures kept");
+        out.flush();
+        pool.clear();
+        pool.addAll(kept);
+    }
+
+    /** {@code split fraction=F seed=S | config_type=A,B | match=KEY:REGEX}: the picked structures become the validation set. */
+    private void split(Arguments a) {
+        a.requirePositionalAtMost(0);
+        if (pool.isEmpty()) throw a.error("no structures to split; 'read' some first");
+        Selection s = Selection.parse(a, false);
+        a.requireAllUsed();
+        boolean[] picked = s.pick(pool, a);
+        List<LabelledStructure> train = new ArrayList<>(), val = new ArrayList<>();
+        for (int k = 0; k < pool.size(); k++) (picked[k] ? val : train).add(pool.get(k));
+        if (train.isEmpty()) throw a.error("puts all " + pool.size() + " structures into the validation set, leaving none to train on");
+        if (val.isEmpty()) throw a.error("puts no structure into the validation set");
+        out.println(String.format(Locale.ROOT, "split: %d training, %d validation structures", train.size(), val.size()));
+        out.flush();
+        pool.clear();
+        pool.addAll(train);
+        validation.addAll(val);
+    }
+
+    /** {@code reference_energies fit} or {@code reference_energies Si=-5.4 O=-4.2} (eV/atom). */
+    private void referenceEnergies(Arguments a) {
+        List<String> pos = a.positional();
+        if (pos.size() == 1 && pos.get(0).equals("fit")) {
+            a.requireAllUsed();
+            givenReference = null;
+            referenceAt = a;
+            return;
+        }
+        if (!pos.isEmpty()) throw a.error("expects 'fit' or ELEMENT=ENERGY pairs (eV/atom), e.g. 'reference_energies Si=-5.42', got '" + pos.get(0) + "'");
+        Map<String, Double> given = new LinkedHashMap<>();
+        for (String w : a.words()) {
+            String symbol = w.substring(0, w.indexOf('='));
+            if (!Elements.isElement(symbol)) throw a.error("'" + symbol + "' is not an element symbol");
+            given.put(symbol, a.real(symbol));
+        }
+        if (given.isEmpty()) throw a.error("expects 'fit' or ELEMENT=ENERGY pairs (eV/atom)");
+        a.requireAllUsed();
+        givenReference = given;
+        referenceAt = a;
+    }
+
+    /** {@code label potential="LINE" }: the training and validation sets get that potential's energies and forces at 'train'. */
+    private void label(Arguments a) {
+        a.requirePositionalAtMost(0);
+        String line = a.string("potential");
+        a.requireAllUsed();
+        Labeller.potentials(line, a.baseDir()); // check the line now, at this deck line
+        labelLine = line;
+        labelBase = a.baseDir();
+        out.println("label: structures will be labelled with '" + line + "'");
+        out.flush();
+    }
+
+    /** {@code model NAME OPTIONS...}: the trainer, checked now (unknown options are errors here). */
+    private void model(Arguments a) {
+        Arguments sub = subcommand(a, "a trainer name (" + String.join(", ", trainers.providers().keySet()) + ")");
+        TrainerProvider p = trainers.get(sub);
+        p.create(sub);
+        sub.requireAllUsed();
+        modelAt = sub;
+    }
+
+    /** {@code train [committee=K] [seed=S] [threads=N]}. */
+    private void train(Arguments a) {
+        a.requirePositionalAtMost(0);
+        int committee = a.integer("committee", 1);
+        if (committee < 1) throw a.error("committee= must be at least 1, got " + committee);
+        long seed;
+        String s = a.string("seed", "1");
+        try {
+            seed = Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw a.error("seed= expects a whole number, got '" + s + "'");
+        }
+        int threads = a.integer("threads", Runtime.getRuntime().availableProcessors());
+        if (threads < 1) throw a.error("threads= must be at least 1, got " + threads);
+        a.requireAllUsed();
+        if (modelAt == null) throw a.error("no model; choose one first with 'model NAME ...' (known: " + String.join(", ", trainers.providers().keySet()) + ")");
+        if (pool.isEmpty()) throw a.error("no training structures; 'read' some first");
+        if (givenReference != null) {
+            List<String> all = new ArrayList<>(ReferenceEnergies.elements(pool));
+            for (String z : ReferenceEnergies.elements(validation)) if (!all.contains(z)) all.add(z);
+            List<String> missing = new ArrayList<>();
+            for (String z : all) if (!givenReference.containsKey(z)) missing.add(z);
+            if (!missing.isEmpty()) throw referenceAt.error("no reference energy for " + String.join(", ", missing) + " (the data hold " + String.join(", ", all) + ")");
+        }
+        if (dryRun) {
+            out.println(String.format(Locale.ROOT, "dry run: would train '%s' on %d structures (%d atoms), validate on %d, committee of %d, seed %d, %d threads, into %s",
+                    modelAt.command(), pool.size(), LabelledData.atoms(pool), validation.size(), committee, seed, threads, outDir));
+            out.flush();
+            result = new TrainingRun.Result(null, outDir, null, null);
+            return;
+        }
+        TrainingRun run = new TrainingRun(out, outDir, new TrainingRun.Plan(List.copyOf(pool), List.copyOf(validation), List.copyOf(sources),
+                givenReference, labelLine, labelBase, trainers.get(modelAt), modelAt, committee, seed, threads));
+        result = run.execute();
+    }
+
+    private void print(Arguments a) {
+        a.requireAllUsed();
+        out.println(String.join(" ", a.positional()));
+        out.flush();
+    }
+
+    private static Arguments subcommand(Arguments a, String what) {
+        List<String> words = a.words();
+        if (words.isEmpty()) throw a.error("missing " + what);
+        return new Arguments(words.get(0), words.subList(1, words.size()), a.source(), a.line(), a.baseDir());
+    }
+}

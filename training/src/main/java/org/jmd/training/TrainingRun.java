@@ -1,0 +1,256 @@
+package org.jmd.training;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.jmd.engine.Arguments;
+import org.jmd.engine.ForceResult;
+import org.jmd.engine.InputException;
+import org.jmd.engine.Potential;
+import org.jmd.engine.PotentialRegistry;
+
+/**
+ * One training as a deck's {@code train} line asks for it: labels the data (if asked), fixes the
+ * reference energies, trains one model or a committee of K (member k gets seed S+k−1 and a
+ * bootstrap resample of the training set), then evaluates the result on the training and
+ * validation sets and writes into the output directory: the model, {@code POTENTIAL},
+ * {@code report.json}, {@code report.md}, {@code learning_curve.csv}, {@code predictions.csv}
+ * and the PNG plots.
+ */
+public final class TrainingRun {
+    /** Marks a directory as a jmd training output, so a re-run may replace what is in it. */
+    static final String MARKER = ".jmd-train";
+    public static final String REPORT_JSON = "report.json";
+    public static final String REPORT_MD = "report.md";
+    public static final String LEARNING_CURVE = "learning_curve.csv";
+    public static final String PREDICTIONS = "predictions.csv";
+    public static final String LEARNING_CURVE_PNG = "learning_curve.png";
+    public static final String ENERGY_PARITY_PNG = "parity_energy.png";
+    public static final String FORCE_PARITY_PNG = "parity_forces.png";
+
+    /** Everything the deck decided. {@code givenReference} null means "fit"; {@code labelLine} null means "no labelling". */
+    public record Plan(List<LabelledStructure> training, List<LabelledStructure> validation, List<String> sources,
+                       Map<String, Double> givenReference, String labelLine, Path labelBase,
+                       TrainerProvider trainer, Arguments model, int committee, long seed, int threads) {}
+
+    /** What came out: the line that loads the model and its errors. */
+    public record Result(String potentialLine, Path outDir, ErrorMetrics training, ErrorMetrics validation) {}
+
+    private final PrintWriter out;
+    private final Path outDir;
+    private final Plan plan;
+    private final Map<String, Object> timings = new LinkedHashMap<>();
+
+    public TrainingRun(PrintWriter out, Path outDir, Plan plan) {
+        this.out = out;
+        this.outDir = outDir.toAbsolutePath().normalize();
+        this.plan = plan;
+    }
+
+    public Result execute() {
+        long start = System.nanoTime();
+        prepareOutput();
+        List<LabelledStructure> training = plan.training(), validation = plan.validation();
+        if (plan.labelLine() != null) {
+            long t = System.nanoTime();
+            Supplier<Potential> reference = Labeller.potentials(plan.labelLine(), plan.labelBase());
+            training = Labeller.labelStructures(training, reference, plan.labelLine(), plan.threads());
+            validation = Labeller.labelStructures(validation, reference, plan.labelLine(), plan.threads());
+            timings.put("label", seconds(t));
+            say("labelled %d structures with '%s' in %.1f s", training.size() + validation.size(), plan.labelLine(), seconds(t));
+        }
+        say("training set: %d structures, %d atoms; validation set: %d structures, %d atoms%s", training.size(), LabelledData.atoms(training),
+                validation.size(), LabelledData.atoms(validation), validation.isEmpty() ? " (none: no early stopping or model selection)" : "");
+
+        Map<String, Object> referenceReport = new LinkedHashMap<>();
+        Map<String, Double> reference;
+        if (plan.givenReference() != null) {
+            reference = new LinkedHashMap<>(plan.givenReference());
+            referenceReport.put("source", "given");
+            say("reference energies (given): %s", ReferenceEnergies.describe(reference));
+        } else {
+            ReferenceEnergies.Fit fit = ReferenceEnergies.fit(training);
+            reference = fit.energies();
+            referenceReport.put("source", "fit");
+            referenceReport.put("fit_rank", fit.rank());
+            referenceReport.put("fit_rmse_eV_per_atom", fit.rmse());
+            say("reference energies (least squares on %d training energies): %s, residual %.4f eV/atom", training.size(),
+                    ReferenceEnergies.describe(reference), fit.rmse());
+            if (!fit.fullyDetermined()) {
+                say("note: the compositions fix only %d combination(s) of the %d reference energies; the minimum-norm solution is used"
+                        + " (give them with 'reference_energies' to choose, e.g. isolated-atom energies)", fit.rank(), reference.size());
+            }
+        }
+        referenceReport.put("eV_per_atom", reference);
+
+        long trainStart = System.nanoTime();
+        List<Plots.Curve> curves = new ArrayList<>();
+        String line;
+        if (plan.committee() == 1) {
+            line = trainMember(outDir, training, validation, reference, plan.seed(), "", curves);
+        } else {
+            for (int k = 1; k <= plan.committee(); k++) {
+                long seed = plan.seed() + k - 1;
+                List<LabelledStructure> sample = bootstrap(training, seed);
+                Path dir = outDir.resolve("member-" + k);
+                say("committee member %d of %d: seed %d, bootstrap sample of %d structures (%d distinct)", k, plan.committee(), seed,
+                        sample.size(), distinct(sample));
+                trainMember(dir, sample, validation, reference, seed, "member " + k, curves);
+            }
+            line = "committee " + outDir;
+        }
+        timings.put("train", seconds(trainStart));
+        write(outDir.resolve(CommitteeProvider.POTENTIAL_FILE), line + "\n");
+        say("trained in %.1f s; the model loads with: potential %s", seconds(trainStart), line);
+
+        long evalStart = System.nanoTime();
+        PotentialRegistry registry = PotentialRegistry.load();
+        Supplier<Potential> model = () -> registry.create(line, outDir);
+        List<ForceResult> trainPred = Evaluator.predict(model, training, plan.threads());
+        List<ForceResult> valPred = Evaluator.predict(model, validation, plan.threads());
+        ErrorMetrics trainErrors = ErrorMetrics.of(training, trainPred);
+        ErrorMetrics valErrors = validation.isEmpty() ? null : ErrorMetrics.of(validation, valPred);
+        timings.put("evaluate", seconds(evalStart));
+        say("training errors:   %s", summary(trainErrors.overall()));
+        if (valErrors != null) say("validation errors: %s", summary(valErrors.overall()));
+
+        long reportStart = System.nanoTime();
+        Map<String, PredictionsCsv.Sets> sets = new LinkedHashMap<>();
+        sets.put("training", new PredictionsCsv.Sets(training, trainPred));
+        if (!validation.isEmpty()) sets.put("validation", new PredictionsCsv.Sets(validation, valPred));
+        PredictionsCsv.write(outDir.resolve(PREDICTIONS), sets);
+        LearningCurveCsv.write(outDir.resolve(LEARNING_CURVE), curves);
+        List<String> plots = new ArrayList<>();
+        if (Plots.learningCurves(outDir.resolve(LEARNING_CURVE_PNG), curves)) plots.add(LEARNING_CURVE_PNG);
+        else say("note: the trainer logged no training/validation RMSE, so there is no learning-curve plot");
+        if (Plots.energyParity(outDir.resolve(ENERGY_PARITY_PNG), sets)) plots.add(ENERGY_PARITY_PNG);
+        if (Plots.forceParity(outDir.resolve(FORCE_PARITY_PNG), sets)) plots.add(FORCE_PARITY_PNG);
+        timings.put("report", seconds(reportStart));
+        timings.put("total", seconds(start));
+
+        TrainingReport report = new TrainingReport(line, plan, training, validation, referenceReport, trainErrors, valErrors, timings, plots);
+        write(outDir.resolve(REPORT_JSON), Json.write(report.json()));
+        write(outDir.resolve(REPORT_MD), report.markdown());
+        say("wrote %s: %s, %s, %s, %s, %s", outDir, CommitteeProvider.POTENTIAL_FILE, REPORT_JSON, REPORT_MD, LEARNING_CURVE,
+                String.join(", ", plots));
+        return new Result(line, outDir, trainErrors, valErrors);
+    }
+
+    /** Trains one model into {@code dir/model}; writes {@code dir/POTENTIAL} and returns the line. */
+    private String trainMember(Path dir, List<LabelledStructure> training, List<LabelledStructure> validation,
+                               Map<String, Double> reference, long seed, String label, List<Plots.Curve> curves) {
+        Path modelDir = dir.resolve("model");
+        try {
+            Files.createDirectories(modelDir);
+        } catch (IOException e) {
+            throw new InputException(modelDir.toString(), 0, "cannot create: " + e.getMessage());
+        }
+        LearningCurve curve = new LearningCurve();
+        curve.addListener(row -> {
+            StringBuilder sb = new StringBuilder(label.isEmpty() ? "" : label + ": ");
+            row.forEach((k, v) -> sb.append(k).append('=').append(k.equals(LearningCurve.EPOCH) ? Long.toString(v.longValue())
+                    : String.format(Locale.ROOT, "%.5g", v)).append(' '));
+            out.println(sb.toString().strip());
+            out.flush();
+        });
+        curves.add(new Plots.Curve(label, curve));
+        // a fresh trainer per member: providers read their options again from a copy of the model line
+        Arguments m = plan.model();
+        Arguments again = new Arguments(m.command(), m.words(), m.source(), m.line(), m.baseDir());
+        Trainer trainer = plan.trainer().create(again);
+        TrainingContext context = new TrainingContext(modelDir, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reference)), seed, plan.threads(), curve, List.of());
+        String line = trainer.train(training, validation, context);
+        if (line == null || line.isBlank()) throw new InputException("trainer '" + m.command() + "' returned no potential line");
+        try {
+            PotentialRegistry.load().create(line.strip(), dir);
+        } catch (InputException e) {
+            throw new InputException(null, 0, "trainer '" + m.command() + "' wrote a model that does not load ('" + line + "'): " + e.getMessage(), e);
+        }
+        if (!label.isEmpty()) LearningCurveCsv.write(dir.resolve(LEARNING_CURVE), List.of(new Plots.Curve("", curve)));
+        write(dir.resolve(CommitteeProvider.POTENTIAL_FILE), line.strip() + "\n");
+        return line.strip();
+    }
+
+    /** N structures drawn with replacement (java.util.Random, fixed sequence for a seed). */
+    static List<LabelledStructure> bootstrap(List<LabelledStructure> data, long seed) {
+        Random rnd = new Random(seed);
+        List<LabelledStructure> sample = new ArrayList<>(data.size());
+        for (int k = 0; k < data.size(); k++) sample.add(data.get(rnd.nextInt(data.size())));
+        return sample;
+    }
+
+    private static long distinct(List<LabelledStructure> sample) {
+        return sample.stream().map(System::identityHashCode).distinct().count();
+    }
+
+    /**
+     * The output directory must be new, empty, or a previous jmd training output (marked by
+     * {@value #MARKER}), whose model and reports are then removed; anything else is left alone.
+     */
+    private void prepareOutput() {
+        try {
+            if (Files.isDirectory(outDir)) {
+                boolean empty;
+                try (Stream<Path> s = Files.list(outDir)) {
+                    empty = s.findAny().isEmpty();
+                }
+                if (!empty && !Files.exists(outDir.resolve(MARKER))) {
+                    throw new InputException(outDir.toString(), 0, "output directory is not empty and is not a previous 'jmd train' output; choose another with --out");
+                }
+                if (!empty) clean();
+            } else if (Files.exists(outDir)) {
+                throw new InputException(outDir.toString(), 0, "output path exists and is not a directory");
+            }
+            Files.createDirectories(outDir);
+            Files.writeString(outDir.resolve(MARKER), "written by jmd train; a re-run replaces this directory's model and reports\n");
+        } catch (IOException e) {
+            throw new InputException(outDir.toString(), 0, "cannot prepare output directory: " + e.getMessage());
+        }
+    }
+
+    private void clean() throws IOException {
+        List<Path> mine = new ArrayList<>();
+        try (Stream<Path> s = Files.list(outDir)) {
+            s.forEach(mine::add);
+        }
+        for (Path p : mine) {
+            String name = p.getFileName().toString();
+            boolean ours = name.equals("model") || name.matches("member-\\d+") || name.equals(CommitteeProvider.POTENTIAL_FILE)
+                    || name.equals(REPORT_JSON) || name.equals(REPORT_MD) || name.equals(LEARNING_CURVE) || name.equals(PREDICTIONS)
+                    || name.equals(LEARNING_CURVE_PNG) || name.equals(ENERGY_PARITY_PNG) || name.equals(FORCE_PARITY_PNG);
+            if (ours) deleteTree(p);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        org.jmd.io.StructureIO.writeAtomically(file, w -> w.write(text));
+    }
+
+    static String summary(ErrorMetrics.Errors e) {
+        return String.format(Locale.ROOT, "energy MAE %.3f RMSE %.3f meV/atom, force MAE %.4f RMSE %.4f eV/Å (%d structures)",
+                e.energyMae(), e.energyRmse(), e.forceMae(), e.forceRmse(), e.structures());
+    }
+
+    private void say(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+        out.flush();
+    }
+
+    private static double seconds(long since) { return (System.nanoTime() - since) * 1e-9; }
+}

@@ -1,0 +1,98 @@
+package org.jmd.training.linear;
+
+import java.util.Arrays;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.neighbor.CellListSearch;
+import org.jmd.neighbor.NeighborList;
+import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
+import org.jmd.training.LabelledStructure;
+
+/**
+ * Turns labelled structures into least-squares rows of the linear model E_i = b_Z + w_Z · G_i
+ * (raw G; the fit standardises later) and adds them to normal equations. Parameters are laid out
+ * per element e (by atomic number) as [b_e, w_e1 … w_eS] starting at {@link #offset}[e].
+ *
+ * <ul>
+ * <li>Energy row (one per structure): a = Σ_i [column of b_Zi + G_i] / N,
+ *     y = (E − Σ_i E_ref(Z_i)) / N, i.e. energy per atom.</li>
+ * <li>Force rows (3N per structure): F_kd = −Σ_i w_Zi · ∂G_i/∂x_kd, so a = −∂(Σ_i G_i)/∂x_kd
+ *     restricted to each element's columns, y = F_kd.</li>
+ * </ul>
+ * One instance per thread; buffers grow and are reused, nothing is allocated per atom.
+ */
+final class DesignAssembler {
+    private final BehlerParrinelloDescriptors descriptors;
+    private final double[] reference;
+    final int[] offset;
+    final int columns;
+    private final NeighborList list = new NeighborList();
+    private final CellListSearch search = new CellListSearch();
+    private final double[] energyRow;
+    private double[] forceRows = new double[0];
+
+    /** @param reference per element (descriptor order) reference energy in eV, subtracted from the labels */
+    DesignAssembler(BehlerParrinelloDescriptors descriptors, double[] reference) {
+        this.descriptors = descriptors;
+        this.reference = reference;
+        int ne = descriptors.elementCount();
+        offset = new int[ne];
+        int p = 0;
+        for (int e = 0; e < ne; e++) {
+            offset[e] = p;
+            p += 1 + descriptors.size(e);
+        }
+        columns = p;
+        energyRow = new double[p];
+    }
+
+    /**
+     * Adds the rows of one structure: its energy row to {@code energy}, its force rows (if it has
+     * forces and {@code force} is not null) to {@code force}, and its descriptors to {@code stats}
+     * (if not null).
+     */
+    void add(LabelledStructure st, NormalEquations energy, NormalEquations force, DescriptorStatistics stats) {
+        AtomicSystem s = st.frame().system;
+        int n = s.size(), p = columns;
+        double[] f = force == null ? null : st.forces();
+        boolean derivatives = f != null;
+        descriptors.bind(s);
+        search.build(s.x, n, s.cell(), descriptors.cutoff(), NeighborList.Kind.FULL, list);
+        Arrays.fill(energyRow, 0.0);
+        if (derivatives) {
+            if (forceRows.length < 3 * n * p) forceRows = new double[Math.max(3 * n * p, 2 * forceRows.length)];
+            Arrays.fill(forceRows, 0, 3 * n * p, 0.0);
+        }
+        double target = st.energy();
+        for (int i = 0; i < n; i++) {
+            int ns = descriptors.compute(list, i, derivatives);
+            int e = descriptors.element(), o = offset[e] + 1;
+            double[] g = descriptors.values();
+            target -= reference[e];
+            energyRow[o - 1] += 1.0;
+            for (int k = 0; k < ns; k++) energyRow[o + k] += g[k];
+            if (stats != null) stats.add(e, g);
+            if (!derivatives) continue;
+            // −∂G_k/∂x: neighbour j gets −∂G/∂δ_p, the centre i gets +∂G/∂δ_p
+            int m = descriptors.neighborCount(), stride = 3 * m;
+            double[] dg = descriptors.derivatives();
+            int[] atoms = descriptors.neighborAtoms();
+            double[] rows = forceRows;
+            for (int q = 0; q < m; q++) {
+                int rj = 3 * atoms[q] * p + o, ri = 3 * i * p + o;
+                for (int d = 0; d < 3; d++, rj += p, ri += p) {
+                    for (int k = 0, at = 3 * q + d; k < ns; k++, at += stride) {
+                        double v = dg[at];
+                        rows[rj + k] -= v;
+                        rows[ri + k] += v;
+                    }
+                }
+            }
+        }
+        double inv = 1.0 / n;
+        for (int k = 0; k < p; k++) energyRow[k] *= inv;
+        energy.addRow(energyRow, 0, target * inv);
+        if (derivatives) {
+            for (int r = 0; r < 3 * n; r++) force.addRow(forceRows, r * p, f[r]);
+        }
+    }
+}

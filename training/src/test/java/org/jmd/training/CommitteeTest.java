@@ -1,0 +1,94 @@
+package org.jmd.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.ForceResult;
+import org.jmd.engine.InputException;
+import org.jmd.engine.Potential;
+import org.jmd.engine.PotentialRegistry;
+import org.jmd.engine.check.Consistency;
+import org.jmd.potentials.LennardJones;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommitteeTest {
+    @TempDir Path dir;
+
+    private Path committee(String... lines) throws IOException {
+        Path c = dir.resolve("committee");
+        for (int k = 0; k < lines.length; k++) {
+            Path m = c.resolve("member-" + (k + 1));
+            Files.createDirectories(m);
+            Files.writeString(m.resolve("POTENTIAL"), "# member " + (k + 1) + "\n" + lines[k] + "\n");
+        }
+        return c;
+    }
+
+    private static Potential load(Path c) { return PotentialRegistry.load().create("committee " + c, Path.of("")); }
+
+    private static Path siSw() {
+        Path p = Path.of(System.getProperty("jmd.root", "..")).resolve("inputs/potentials/Si.sw");
+        assertTrue(Files.isRegularFile(p), "missing " + p.toAbsolutePath());
+        return p.toAbsolutePath();
+    }
+
+    @Test void identicalMembersHaveZeroSpreadAndEqualAMember() throws IOException {
+        Potential c = load(committee(SyntheticData.ljLine(), SyntheticData.ljLine(), SyntheticData.ljLine()));
+        AtomicSystem s = Consistency.randomTriclinic(new String[] {"Si"}, 12, 14.0, 2.1, 3);
+        ForceResult rc = Consistency.evaluate(c, s);
+        ForceResult rm = Consistency.evaluate(new LennardJones(SyntheticData.EPSILON, SyntheticData.SIGMA, SyntheticData.CUTOFF), s);
+        assertEquals(rm.energy, rc.energy, 1e-12 * Math.abs(rm.energy));
+        for (int k = 0; k < rm.forces.length; k++) assertEquals(rm.forces[k], rc.forces[k], 1e-12);
+        for (int k = 0; k < 9; k++) assertEquals(rm.virial[k], rc.virial[k], 1e-12);
+        for (int i = 0; i < s.size(); i++) assertEquals(rm.atomEnergies[i], rc.atomEnergies[i], 1e-12);
+        CommitteePotential cp = assertInstanceOf(CommitteePotential.class, c);
+        assertEquals(0.0, cp.maxForceSpread(), 1e-12);
+    }
+
+    /** Two LJ members differing only in ε: F_k = ε_k G, so σ_i = |ε1 − ε2|/2 · |G_i| with G the ε = 1 forces. */
+    @Test void spreadOfTwoMembersByHand() throws IOException {
+        Potential c = load(committee("lj epsilon=0.01 sigma=2 cutoff=5", "lj epsilon=0.03 sigma=2 cutoff=5"));
+        AtomicSystem s = Consistency.randomTriclinic(new String[] {"Si"}, 10, 14.0, 2.1, 4);
+        Consistency.evaluate(c, s);
+        ForceResult unit = Consistency.evaluate(new LennardJones(1, 2, 5), s);
+        double[] spread = ((CommitteePotential) c).forceSpread();
+        double max = 0;
+        for (int i = 0; i < s.size(); i++) {
+            double g = Math.sqrt(unit.forces[3 * i] * unit.forces[3 * i] + unit.forces[3 * i + 1] * unit.forces[3 * i + 1]
+                    + unit.forces[3 * i + 2] * unit.forces[3 * i + 2]);
+            assertEquals(0.01 * g, spread[i], 1e-12);
+            max = Math.max(max, 0.01 * g);
+        }
+        assertEquals(max, ((CommitteePotential) c).maxForceSpread(), 1e-12);
+        assertTrue(max > 0);
+    }
+
+    /** A committee of a half-list (LJ) and a full-list (SW) member: forces and virial are derivatives of its energy. */
+    @Test void forcesAndVirialMatchFiniteDifferences() throws IOException {
+        Potential c = load(committee("lj epsilon=0.02 sigma=2.1 cutoff=4.5", "sw " + siSw()));
+        AtomicSystem s = Consistency.randomTriclinic(new String[] {"Si"}, 16, 20.0, 2.2, 11);
+        double fErr = Consistency.maxForceError(c, s, 1e-5);
+        double wErr = Consistency.maxVirialError(c, s, 1e-6);
+        assertTrue(fErr < 1e-6, "force error " + fErr);
+        assertTrue(wErr < 1e-5, "virial error " + wErr);
+        assertTrue(Consistency.atomEnergySumError(c, s) < 1e-10);
+        assertTrue(Consistency.maxInvarianceError(c, s, 5) < 1e-9);
+        assertTrue(((CommitteePotential) c).maxForceSpread() > 0);
+    }
+
+    @Test void missingMembersAreAClearError() throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+        InputException e = assertThrows(InputException.class, () -> load(dir.resolve("empty")));
+        assertTrue(e.getMessage().contains("has no member-K/POTENTIAL"), e.getMessage());
+        Path bad = committee("lj epsilon=1 sigma=2");
+        e = assertThrows(InputException.class, () -> load(bad));
+        assertTrue(e.getMessage().contains("member-1/POTENTIAL:1") && e.getMessage().contains("missing cutoff="), e.getMessage());
+    }
+}
