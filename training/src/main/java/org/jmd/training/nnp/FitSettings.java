@@ -12,14 +12,23 @@ package org.jmd.training.nnp;
  * @param forceWeight     w_F, (eV/atom)² per (eV/Å)²
  * @param invariantWeight weight of the invariant-point term (0: monitor only)
  * @param patience        epochs without a better validation loss before stopping (0: never)
- * @param timeLimit       wall-clock budget for the epochs in seconds (0: none)
+ * @param timeLimit       wall-clock budget for the epochs in seconds (0: none); the step then
+ *                        also decays with the fraction of the budget used
  */
 record FitSettings(int epochs, int batch, double rate, double finalRate, double forceWeight,
                    double invariantWeight, int patience, double timeLimit) {
 
-    /** Step size at an epoch (0-based). */
-    double rateAt(int epoch) {
-        if (epochs <= 1) return rate;
-        return rate * Math.pow(finalRate / rate, (double) epoch / (epochs - 1));
+    /** Step size at an epoch (0-based) when the decay is set by the epoch count alone. */
+    double rateAt(int epoch) { return rateAt(epoch, 0.0); }
+
+    /**
+     * Step size at an epoch (0-based) after {@code seconds} of training. With a time limit the
+     * decay follows whichever of epochs and time is further along, so a run cut short by the
+     * clock still ends at the small final step instead of stopping mid-schedule.
+     */
+    double rateAt(int epoch, double seconds) {
+        double progress = epochs <= 1 ? 0.0 : (double) epoch / (epochs - 1);
+        if (timeLimit > 0) progress = Math.max(progress, seconds / timeLimit);
+        return rate * Math.pow(finalRate / rate, Math.min(1.0, progress));
     }
 }

@@ -46,7 +46,7 @@ final class NetworkFit {
         try (ParallelEvaluator eval = new ParallelEvaluator(model, threads)) {
             log(eval, p, train, validation, 0, 0.0, t0);
             while (epoch < settings.epochs()) {
-                double rate = settings.rateAt(epoch);
+                double rate = settings.rateAt(epoch, (System.nanoTime() - t0) * 1e-9);
                 shuffle(order, rng);
                 List<CachedStructure> batch = new ArrayList<>(settings.batch());
                 for (int k = 0; k < order.length; k += settings.batch()) {

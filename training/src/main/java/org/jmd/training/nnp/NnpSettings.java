@@ -14,8 +14,8 @@ import org.jmd.engine.Arguments;
  */
 record NnpSettings(int[] hidden, ActivationFunction activation, Path symmetryFunctions, FitSettings fit) {
 
-    static final String USAGE = "nnp [hidden=25,25] [activation=t] [symfunctions=FILE] [epochs=1000] [batch=4]"
-            + " [learning_rate=0.001] [learning_rate_final=1e-5] [force_weight=0.1] [invariant_weight=0]"
+    static final String USAGE = "nnp [hidden=25,25] [activation=t] [symfunctions=FILE] [epochs=2500] [batch=4]"
+            + " [learning_rate=0.001] [learning_rate_final=1e-5] [force_weight=0.03] [invariant_weight=0]"
             + " [patience=200] [time_limit=MINUTES]";
 
     static NnpSettings read(Arguments a) {
@@ -27,14 +27,14 @@ record NnpSettings(int[] hidden, ActivationFunction activation, Path symmetryFun
             throw a.error("activation= must be one of the n2p2 letters t, s, p, g, c, h for the hidden layers, got '" + letter + "'");
         }
         Path sf = a.has("symfunctions") ? a.resolve(a.string("symfunctions")) : null;
-        int epochs = a.integer("epochs", 1000);
+        int epochs = a.integer("epochs", 2500);
         if (epochs < 1) throw a.error("epochs= must be at least 1, got " + epochs);
         int batch = a.integer("batch", 4);
         if (batch < 1) throw a.error("batch= must be at least 1, got " + batch);
         double rate = positive(a, "learning_rate", 1e-3);
         double finalRate = positive(a, "learning_rate_final", Math.min(rate, 1e-5));
         if (finalRate > rate) throw a.error("learning_rate_final= (" + finalRate + ") must not exceed learning_rate= (" + rate + ")");
-        double forceWeight = a.real("force_weight", 0.1);
+        double forceWeight = a.real("force_weight", 0.03);
         if (!(forceWeight >= 0)) throw a.error("force_weight= must be zero or positive, got " + forceWeight);
         double invariantWeight = a.real("invariant_weight", 0.0);
         if (!(invariantWeight >= 0)) throw a.error("invariant_weight= must be zero or positive, got " + invariantWeight);

@@ -48,6 +48,12 @@ class NnpSettingsTest {
         assertEquals(new FitSettings(7, 2, 0.01, 0.001, 0.5, 2.0, 0, 90.0), f);
         assertEquals(0.01, f.rateAt(0), 1e-15);
         assertEquals(0.001, f.rateAt(6), 1e-15);
+        // with a time limit the decay follows the clock when it is further along than the epochs
+        assertEquals(0.01 * Math.sqrt(0.1), f.rateAt(1, 45.0), 1e-15);
+        assertEquals(0.001, f.rateAt(2, 200.0), 1e-15);
+        assertEquals(0.01 * Math.pow(0.1, 4 / 6.0), f.rateAt(4, 10.0), 1e-15);
+        FitSettings defaults = d.fit();
+        assertEquals(new FitSettings(2500, 4, 1e-3, 1e-5, 0.03, 0.0, 200, 0.0), defaults);
     }
 
     @Test void badValuesNameTheLine() {
