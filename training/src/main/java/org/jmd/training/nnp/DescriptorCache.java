@@ -1,0 +1,83 @@
+package org.jmd.training.nnp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.neighbor.CellListSearch;
+import org.jmd.neighbor.NeighborList;
+import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
+
+/**
+ * Computes the symmetry functions (and, for training, their derivatives) of many structures once,
+ * through the public {@link BehlerParrinelloDescriptors} that {@code potential nnp} also uses, so
+ * the trainer sees exactly the inputs the saved potential will compute. Structures are spread over
+ * threads, each with its own descriptor instance and neighbor search; results do not depend on
+ * the number of threads.
+ */
+final class DescriptorCache {
+    private final BehlerParrinelloDescriptors prototype;
+
+    DescriptorCache(BehlerParrinelloDescriptors descriptors) { this.prototype = descriptors; }
+
+    /** What to cache for one structure. */
+    record Request(String name, AtomicSystem system, double energyPerAtom, int countedElement, double[] forces, boolean derivatives) {}
+
+    List<CachedStructure> describe(List<Request> requests, int threads) {
+        CachedStructure[] out = new CachedStructure[requests.size()];
+        int t = Math.max(1, Math.min(threads, requests.size()));
+        if (t == 1) {
+            Worker w = new Worker(prototype.copy());
+            for (int k = 0; k < out.length; k++) out[k] = w.describe(requests.get(k));
+            return List.of(out);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(t);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int q = 0; q < t; q++) {
+                int first = q;
+                futures.add(pool.submit(() -> {
+                    Worker w = new Worker(prototype.copy());
+                    for (int k = first; k < out.length; k += t) out[k] = w.describe(requests.get(k));
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing descriptors", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(out);
+    }
+
+    /** One thread's descriptor instance and neighbor search. */
+    private static final class Worker {
+        private final BehlerParrinelloDescriptors d;
+        private final CellListSearch search = new CellListSearch();
+        private final NeighborList list = new NeighborList();
+
+        Worker(BehlerParrinelloDescriptors d) { this.d = d; }
+
+        CachedStructure describe(Request r) {
+            AtomicSystem s = r.system();
+            d.bind(s);
+            int n = s.size();
+            int[] element = new int[n];
+            for (int i = 0; i < n; i++) element[i] = d.atomElement(i);
+            search.build(s.x, n, s.cell(), d.cutoff(), NeighborList.Kind.FULL, list);
+            CachedStructure c = new CachedStructure(r.name(), element, r.energyPerAtom(), r.countedElement(), r.forces(), r.derivatives());
+            for (int i = 0; i < n; i++) {
+                int ns = d.compute(list, i, r.derivatives());
+                c.add(d.values(), ns, d.neighborAtoms(), d.neighborCount(), r.derivatives() ? d.derivatives() : null);
+            }
+            return c.seal();
+        }
+    }
+}

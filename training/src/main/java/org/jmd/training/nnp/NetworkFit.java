@@ -1,0 +1,138 @@
+package org.jmd.training.nnp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.jmd.training.LearningCurve;
+
+/**
+ * The training loop on cached descriptors: shuffled mini-batches (order from the seed only),
+ * Adam steps, after each epoch the train and validation errors and the atomic energy at every
+ * invariant point logged to the learning curve, and early stopping that keeps the parameters of
+ * the best validation loss (training loss when there is no validation set).
+ */
+final class NetworkFit {
+    private final NnpModel model;
+    private final FitSettings settings;
+    private final LearningCurve curve;
+    private final List<InvariantTarget> invariants;
+
+    /** An invariant point as cached for the networks, with its log column names. */
+    record InvariantTarget(String name, CachedStructure data, double reference) {}
+
+    /** What the fit ended with. */
+    record Result(double[] parameters, int bestEpoch, int epochsRun, double seconds) {}
+
+    NetworkFit(NnpModel model, FitSettings settings, LearningCurve curve, List<InvariantTarget> invariants) {
+        this.model = model;
+        this.settings = settings;
+        this.curve = curve;
+        this.invariants = invariants;
+    }
+
+    Result run(double[] start, List<CachedStructure> train, List<CachedStructure> validation, long seed, int threads) {
+        double[] p = start.clone(), best = start.clone(), grad = new double[model.parameters];
+        Adam adam = new Adam(model.parameters);
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] order = new int[train.size()];
+        for (int k = 0; k < order.length; k++) order[k] = k;
+        List<CachedStructure> points = new ArrayList<>();
+        for (InvariantTarget t : invariants) points.add(t.data);
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0, epoch = 0;
+        long t0 = System.nanoTime();
+        try (ParallelEvaluator eval = new ParallelEvaluator(model, threads)) {
+            log(eval, p, train, validation, 0, 0.0, t0);
+            while (epoch < settings.epochs()) {
+                double rate = settings.rateAt(epoch, (System.nanoTime() - t0) * 1e-9);
+                shuffle(order, rng);
+                List<CachedStructure> batch = new ArrayList<>(settings.batch());
+                for (int k = 0; k < order.length; k += settings.batch()) {
+                    batch.clear();
+                    for (int q = k; q < Math.min(order.length, k + settings.batch()); q++) batch.add(train.get(order[q]));
+                    eval.lossGradient(p, batch, settings.forceWeight(), grad);
+                    eval.invariantGradient(p, points, settings.invariantWeight(), grad);
+                    adam.step(p, grad, rate);
+                }
+                epoch++;
+                double loss = log(eval, p, train, validation, epoch, rate, t0);
+                if (!Double.isFinite(loss)) {
+                    throw new IllegalStateException("nnp: the loss became " + loss + " at epoch " + epoch
+                            + "; lower learning_rate= or force_weight=");
+                }
+                if (loss < bestLoss) {
+                    bestLoss = loss;
+                    bestEpoch = epoch;
+                    System.arraycopy(p, 0, best, 0, p.length);
+                } else if (settings.patience() > 0 && epoch - bestEpoch >= settings.patience()) {
+                    break;
+                }
+                if (settings.timeLimit() > 0 && (System.nanoTime() - t0) * 1e-9 > settings.timeLimit()) break;
+            }
+        }
+        return new Result(best, bestEpoch, epoch, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** Logs one learning-curve row; returns the loss that early stopping watches. */
+    private double log(ParallelEvaluator eval, double[] p, List<CachedStructure> train, List<CachedStructure> validation,
+                       int epoch, double rate, long t0) {
+        Map<String, Double> row = new LinkedHashMap<>();
+        row.put(LearningCurve.EPOCH, (double) epoch);
+        Metrics tr = Metrics.of(eval.errors(p, train));
+        row.put(LearningCurve.TRAIN_ENERGY_RMSE, 1000 * tr.energyRmse());
+        row.put(LearningCurve.TRAIN_FORCE_RMSE, tr.forceRmse());
+        Metrics va = validation.isEmpty() ? null : Metrics.of(eval.errors(p, validation));
+        row.put(LearningCurve.VALIDATION_ENERGY_RMSE, va == null ? Double.NaN : 1000 * va.energyRmse());
+        row.put(LearningCurve.VALIDATION_FORCE_RMSE, va == null ? Double.NaN : va.forceRmse());
+        row.put("train_energy_mae_meV_per_atom", 1000 * tr.energyMae());
+        row.put("train_force_mae_eV_per_A", tr.forceMae());
+        row.put("validation_energy_mae_meV_per_atom", va == null ? Double.NaN : 1000 * va.energyMae());
+        row.put("validation_force_mae_eV_per_A", va == null ? Double.NaN : va.forceMae());
+        List<CachedStructure> points = new ArrayList<>();
+        for (InvariantTarget t : invariants) points.add(t.data);
+        double[] e = eval.countedEnergies(p, points);
+        double ipSquares = 0;
+        for (int k = 0; k < e.length; k++) {
+            InvariantTarget t = invariants.get(k);
+            double dev = e[k] - t.reference;
+            ipSquares += dev * dev;
+            row.put("ip_" + t.name + "_eV_per_atom", e[k]);
+            row.put("ip_" + t.name + "_deviation_meV", 1000 * dev);
+        }
+        if (e.length > 0) row.put("ip_rms_deviation_meV", 1000 * Math.sqrt(ipSquares / e.length));
+        row.put("learning_rate", rate);
+        row.put("seconds", (System.nanoTime() - t0) * 1e-9);
+        curve.add(row);
+        Metrics watched = va == null ? tr : va;
+        double w = settings.forceWeight();
+        return watched.energyRmse() * watched.energyRmse() + (watched.forceComponents() > 0 ? w * watched.forceRmse() * watched.forceRmse() : 0);
+    }
+
+    private static void shuffle(int[] a, SplittableRandom rng) {
+        for (int k = a.length - 1; k > 0; k--) {
+            int j = rng.nextInt(k + 1);
+            int t = a[k];
+            a[k] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Error summary of a data set: per-atom energy over structures, force over components. */
+    record Metrics(double energyRmse, double energyMae, double forceRmse, double forceMae, long forceComponents) {
+        static Metrics of(ParallelEvaluator.Errors[] errors) {
+            double e2 = 0, e1 = 0, f2 = 0, f1 = 0;
+            long nf = 0;
+            for (ParallelEvaluator.Errors x : errors) {
+                e2 += x.energyPerAtom() * x.energyPerAtom();
+                e1 += Math.abs(x.energyPerAtom());
+                f2 += x.forceSquares();
+                f1 += x.forceAbs();
+                nf += x.forceComponents();
+            }
+            int n = Math.max(1, errors.length);
+            return new Metrics(Math.sqrt(e2 / n), e1 / n, nf == 0 ? Double.NaN : Math.sqrt(f2 / nf), nf == 0 ? Double.NaN : f1 / nf, nf);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.jmd.training.nnp;
+
+import java.nio.file.Path;
+import org.jmd.engine.Arguments;
+
+/**
+ * The options of {@code model nnp ...}: architecture, symmetry functions and fit settings, read
+ * and checked at the deck line so mistakes are reported with its file and line.
+ *
+ * @param hidden          hidden layer widths
+ * @param activation      hidden-layer activation (n2p2 letter); the output is linear
+ * @param symmetryFunctions file with {@code cutoff_type} and {@code symfunction_short} lines, or null for the defaults
+ * @param fit             optimizer, loss weights and stopping
+ */
+record NnpSettings(int[] hidden, ActivationFunction activation, Path symmetryFunctions, FitSettings fit) {
+
+    static final String USAGE = "nnp [hidden=25,25] [activation=t] [symfunctions=FILE] [epochs=2500] [batch=4]"
+            + " [learning_rate=0.001] [learning_rate_final=1e-5] [force_weight=0.03] [invariant_weight=0]"
+            + " [patience=200] [time_limit=MINUTES]";
+
+    static NnpSettings read(Arguments a) {
+        a.requirePositionalAtMost(0);
+        int[] hidden = widths(a, a.string("hidden", "25,25"));
+        String letter = a.string("activation", "t");
+        ActivationFunction act = ActivationFunction.of(letter);
+        if (act == null || act == ActivationFunction.IDENTITY) {
+            throw a.error("activation= must be one of the n2p2 letters t, s, p, g, c, h for the hidden layers, got '" + letter + "'");
+        }
+        Path sf = a.has("symfunctions") ? a.resolve(a.string("symfunctions")) : null;
+        int epochs = a.integer("epochs", 2500);
+        if (epochs < 1) throw a.error("epochs= must be at least 1, got " + epochs);
+        int batch = a.integer("batch", 4);
+        if (batch < 1) throw a.error("batch= must be at least 1, got " + batch);
+        double rate = positive(a, "learning_rate", 1e-3);
+        double finalRate = positive(a, "learning_rate_final", Math.min(rate, 1e-5));
+        if (finalRate > rate) throw a.error("learning_rate_final= (" + finalRate + ") must not exceed learning_rate= (" + rate + ")");
+        double forceWeight = a.real("force_weight", 0.03);
+        if (!(forceWeight >= 0)) throw a.error("force_weight= must be zero or positive, got " + forceWeight);
+        double invariantWeight = a.real("invariant_weight", 0.0);
+        if (!(invariantWeight >= 0)) throw a.error("invariant_weight= must be zero or positive, got " + invariantWeight);
+        int patience = a.integer("patience", 200);
+        if (patience < 0) throw a.error("patience= must be zero (never stop early) or positive, got " + patience);
+        double minutes = a.real("time_limit", 0.0);
+        if (!(minutes >= 0)) throw a.error("time_limit= (minutes) must be zero (none) or positive, got " + minutes);
+        return new NnpSettings(hidden, act, sf,
+                new FitSettings(epochs, batch, rate, finalRate, forceWeight, invariantWeight, patience, 60 * minutes));
+    }
+
+    /** The n2p2 activation letters of the hidden layers and the linear output, e.g. "t t l". */
+    String activationLetters() {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < hidden.length; k++) sb.append(activation.letter).append(' ');
+        return sb.append(ActivationFunction.IDENTITY.letter).toString();
+    }
+
+    private static int[] widths(Arguments a, String text) {
+        String[] parts = text.split(",");
+        int[] w = new int[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            try {
+                w[k] = Integer.parseInt(parts[k].trim());
+            } catch (NumberFormatException e) {
+                throw a.error("hidden= expects comma-separated layer widths such as 25,25, got '" + text + "'");
+            }
+            if (w[k] < 1) throw a.error("hidden= layer widths must be positive, got '" + text + "'");
+        }
+        return w;
+    }
+
+    private static double positive(Arguments a, String key, double fallback) {
+        double v = a.real(key, fallback);
+        if (!(v > 0)) throw a.error(key + "= must be positive, got " + v);
+        return v;
+    }
+}
