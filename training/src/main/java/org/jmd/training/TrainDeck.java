@@ -7,13 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jmd.engine.Arguments;
+import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.Elements;
 import org.jmd.engine.InputException;
+import org.jmd.engine.Potential;
+import org.jmd.engine.build.Lattices;
 import org.jmd.engine.Suggest;
 import org.jmd.engine.deck.DeckLine;
 import org.jmd.engine.deck.DeckReader;
 import org.jmd.engine.deck.Variables;
+import org.jmd.training.TrainingContext.InvariantPoint;
 
 /**
  * The training-deck interpreter behind {@code jmd train DECK}: reads labelled data, selects and
@@ -42,6 +47,7 @@ public final class TrainDeck {
     private String labelLine;
     private Path labelBase;
     private Arguments modelAt;
+    private final InvariantPoints invariantPoints = new InvariantPoints();
     private TrainingRun.Result result;
     private boolean dryRun;
 
@@ -59,6 +65,7 @@ public final class TrainDeck {
         commands.put("split", this::split);
         commands.put("reference_energies", this::referenceEnergies);
         commands.put("label", this::label);
+        commands.put("invariant_points", this::invariantPoints);
         commands.put("model", this::model);
         commands.put("train", this::train);
         commands.put("print", this::print);
@@ -203,6 +210,99 @@ public final class TrainDeck {
         out.flush();
     }
 
+    /**
+     * {@code invariant_points isolated [reference="LINE"]},
+     * {@code invariant_points lattice NAME a=A [c=C u=U] species=S [scales=F,...] [reference="LINE"]} or
+     * {@code invariant_points read FILE [format=extxyz|n2p2]}: points whose atomic energy the
+     * training logs (and, with a trainer's option, fits). The reference potential defaults to the
+     * deck's {@code label} potential; isolated atoms without one take the reference energies.
+     */
+    private void invariantPoints(Arguments a) {
+        String kind = a.positional(0, "what kind of point: isolated, lattice or read");
+        switch (kind) {
+            case "isolated" -> {
+                a.requirePositionalAtMost(1);
+                Supplier<Potential> reference = referencePotential(a);
+                a.requireAllUsed();
+                invariantPoints.addIsolated(reference);
+                say("invariant_points: the isolated atom of each element, valued by "
+                        + (reference == null ? "the reference energies" : "'" + referenceLine(a) + "'"));
+            }
+            case "lattice" -> {
+                String name = a.positional(1, "a lattice name (" + String.join(", ", Lattices.names()) + ")");
+                a.requirePositionalAtMost(2);
+                if (!Lattices.names().contains(name)) throw a.error("unknown lattice '" + name + "'; known: " + String.join(", ", Lattices.names()));
+                if (Lattices.speciesCount(name) != 1) {
+                    throw a.error(name + " has two species; invariant points are single-element structures (only there is E/N each atom's energy)");
+                }
+                double lc = a.real("a");
+                double c = a.real("c", Double.NaN), u = a.real("u", Double.NaN);
+                String species = a.string("species");
+                if (!Elements.isElement(species)) throw a.error("species= expects one element symbol, got '" + species + "'");
+                double[] scales = reals(a, a.string("scales", "1"), "scales");
+                Supplier<Potential> reference = referencePotential(a);
+                a.requireAllUsed();
+                if (reference == null) throw a.error("needs reference=\"POTENTIAL LINE\" (or an earlier 'label potential=...') to give E/N of the crystal");
+                List<InvariantPoint> points = new ArrayList<>();
+                Potential p = reference.get();
+                for (double s : scales) {
+                    AtomicSystem crystal = Lattices.build(name, lc * s, c * s, u, new String[] {species}, 1, 1, 1);
+                    points.add(InvariantPoints.crystal(String.format(Locale.ROOT, "%s_%s_a%.3f", name, species, lc * s), crystal, p));
+                }
+                invariantPoints.add(points);
+                say("invariant_points: " + points.size() + " " + name + " " + species + " crystal(s), valued by '" + referenceLine(a) + "'");
+            }
+            case "read" -> {
+                Path file = a.path(1, "a file of labelled single-element structures whose atoms are all equivalent").normalize();
+                a.requirePositionalAtMost(2);
+                String format = a.has("format") ? a.choice("format", null, "extxyz", "n2p2") : null;
+                a.requireAllUsed();
+                List<LabelledStructure> data = LabelledData.read(file, format);
+                List<InvariantPoint> points = new ArrayList<>();
+                for (int k = 0; k < data.size(); k++) {
+                    LabelledStructure s = data.get(k);
+                    Object name = s.frame().info.get("name");
+                    String base = name != null ? name.toString() : (s.configType().isEmpty() ? "structure" : s.configType()) + "_" + (k + 1);
+                    try {
+                        points.add(InvariantPoints.labelled(base, s));
+                    } catch (InputException e) {
+                        throw new InputException(file.toString(), 0, "structure " + (k + 1) + ": " + e.problem(), e);
+                    }
+                }
+                invariantPoints.add(points);
+                say("invariant_points: " + points.size() + " labelled structure(s) from " + file + ", valued by their E/N");
+            }
+            default -> throw a.error("unknown kind '" + kind + "'; known: isolated, lattice, read");
+        }
+    }
+
+    /** The potential of {@code reference="LINE"}, else the deck's label potential, else null. */
+    private Supplier<Potential> referencePotential(Arguments a) {
+        if (a.has("reference")) return Labeller.potentials(a.string("reference"), a.baseDir());
+        return labelLine == null ? null : Labeller.potentials(labelLine, labelBase);
+    }
+
+    private String referenceLine(Arguments a) { return a.has("reference") ? a.string("reference") : labelLine; }
+
+    private static double[] reals(Arguments a, String text, String key) {
+        String[] parts = text.split(",");
+        double[] v = new double[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            try {
+                v[k] = Double.parseDouble(parts[k].trim());
+            } catch (NumberFormatException e) {
+                throw a.error(key + "= expects comma-separated numbers such as 0.95,1,1.05, got '" + text + "'");
+            }
+            if (!(v[k] > 0)) throw a.error(key + "= must be positive, got '" + text + "'");
+        }
+        return v;
+    }
+
+    private void say(String text) {
+        out.println(text);
+        out.flush();
+    }
+
     /** {@code model NAME OPTIONS...}: the trainer, checked now (unknown options are errors here). */
     private void model(Arguments a) {
         Arguments sub = subcommand(a, "a trainer name (" + String.join(", ", trainers.providers().keySet()) + ")");
@@ -240,11 +340,11 @@ public final class TrainDeck {
             out.println(String.format(Locale.ROOT, "dry run: would train '%s' on %d structures (%d atoms), validate on %d, committee of %d, seed %d, %d threads, into %s",
                     modelAt.command(), pool.size(), LabelledData.atoms(pool), validation.size(), committee, seed, threads, outDir));
             out.flush();
-            result = new TrainingRun.Result(null, outDir, null, null);
+            result = new TrainingRun.Result(null, outDir, null, null, List.of());
             return;
         }
         TrainingRun run = new TrainingRun(out, outDir, new TrainingRun.Plan(List.copyOf(pool), List.copyOf(validation), List.copyOf(sources),
-                givenReference, labelLine, labelBase, trainers.get(modelAt), modelAt, committee, seed, threads));
+                givenReference, labelLine, labelBase, invariantPoints, trainers.get(modelAt), modelAt, committee, seed, threads));
         result = run.execute();
     }
 

@@ -13,11 +13,13 @@ final class TrainingReport {
     private final List<LabelledStructure> training, validation;
     private final Map<String, Object> reference;
     private final ErrorMetrics trainErrors, valErrors;
+    private final List<InvariantPoints.Deviation> invariantPoints;
     private final Map<String, Object> timings;
     private final List<String> plots;
 
     TrainingReport(String potentialLine, TrainingRun.Plan plan, List<LabelledStructure> training, List<LabelledStructure> validation,
-                   Map<String, Object> reference, ErrorMetrics trainErrors, ErrorMetrics valErrors, Map<String, Object> timings, List<String> plots) {
+                   Map<String, Object> reference, ErrorMetrics trainErrors, ErrorMetrics valErrors,
+                   List<InvariantPoints.Deviation> invariantPoints, Map<String, Object> timings, List<String> plots) {
         this.potentialLine = potentialLine;
         this.plan = plan;
         this.training = training;
@@ -25,6 +27,7 @@ final class TrainingReport {
         this.reference = reference;
         this.trainErrors = trainErrors;
         this.valErrors = valErrors;
+        this.invariantPoints = invariantPoints;
         this.timings = timings;
         this.plots = plots;
     }
@@ -51,6 +54,17 @@ final class TrainingReport {
         errors.put("training", trainErrors.json());
         errors.put("validation", valErrors == null ? null : valErrors.json());
         m.put("errors", errors);
+        List<Object> points = new java.util.ArrayList<>();
+        for (InvariantPoints.Deviation d : invariantPoints) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", d.name());
+            p.put("element", d.element());
+            p.put("reference_eV_per_atom", d.reference());
+            p.put("model_eV_per_atom", d.predicted());
+            p.put("deviation_meV", 1000 * d.deviation());
+            points.add(p);
+        }
+        m.put("invariant_points", points);
         m.put("timings_s", timings);
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("potential", CommitteeProvider.POTENTIAL_FILE);
@@ -88,6 +102,14 @@ final class TrainingReport {
         sb.append("| set | config_type | structures | energy MAE | energy RMSE | force MAE | force RMSE |\n|---|---|---:|---:|---:|---:|---:|\n");
         errors(sb, "training", trainErrors);
         if (valErrors != null) errors(sb, "validation", valErrors);
+        if (!invariantPoints.isEmpty()) {
+            sb.append("\n## Invariant points\n\nAtomic energy the model assigns (mean over the point's atoms of its element) against the true one, eV/atom;"
+                    + " deviation in meV.\n\n| point | element | reference | model | deviation |\n|---|---|---:|---:|---:|\n");
+            for (InvariantPoints.Deviation d : invariantPoints) {
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.1f |\n", d.name(), d.element(), d.reference(), d.predicted(),
+                        1000 * d.deviation()));
+            }
+        }
         sb.append("\n## Timings (s)\n\n| step | seconds |\n|---|---:|\n");
         timings.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(String.format(Locale.ROOT, "%.2f", (Double) v)).append(" |\n"));
         sb.append("\n## Files\n\n- `").append(CommitteeProvider.POTENTIAL_FILE).append("`: the potential line\n- `")

@@ -40,11 +40,12 @@ public final class TrainingRun {
 
     /** Everything the deck decided. {@code givenReference} null means "fit"; {@code labelLine} null means "no labelling". */
     public record Plan(List<LabelledStructure> training, List<LabelledStructure> validation, List<String> sources,
-                       Map<String, Double> givenReference, String labelLine, Path labelBase,
+                       Map<String, Double> givenReference, String labelLine, Path labelBase, InvariantPoints invariantPoints,
                        TrainerProvider trainer, Arguments model, int committee, long seed, int threads) {}
 
-    /** What came out: the line that loads the model and its errors. */
-    public record Result(String potentialLine, Path outDir, ErrorMetrics training, ErrorMetrics validation) {}
+    /** What came out: the line that loads the model, its errors and its deviations at the invariant points. */
+    public record Result(String potentialLine, Path outDir, ErrorMetrics training, ErrorMetrics validation,
+                         List<InvariantPoints.Deviation> invariantPoints) {}
 
     private final PrintWriter out;
     private final Path outDir;
@@ -92,12 +93,16 @@ public final class TrainingRun {
             }
         }
         referenceReport.put("eV_per_atom", reference);
+        List<String> elements = new ArrayList<>(ReferenceEnergies.elements(training));
+        for (String z : ReferenceEnergies.elements(validation)) if (!elements.contains(z)) elements.add(z);
+        List<TrainingContext.InvariantPoint> points = plan.invariantPoints().resolve(reference, elements);
+        if (!points.isEmpty()) say("invariant points: %d (%s)", points.size(), names(points));
 
         long trainStart = System.nanoTime();
         List<Plots.Curve> curves = new ArrayList<>();
         String line;
         if (plan.committee() == 1) {
-            line = trainMember(outDir, training, validation, reference, plan.seed(), "", curves);
+            line = trainMember(outDir, training, validation, reference, points, plan.seed(), "", curves);
         } else {
             for (int k = 1; k <= plan.committee(); k++) {
                 long seed = plan.seed() + k - 1;
@@ -105,7 +110,7 @@ public final class TrainingRun {
                 Path dir = outDir.resolve("member-" + k);
                 say("committee member %d of %d: seed %d, bootstrap sample of %d structures (%d distinct)", k, plan.committee(), seed,
                         sample.size(), distinct(sample));
-                trainMember(dir, sample, validation, reference, seed, "member " + k, curves);
+                trainMember(dir, sample, validation, reference, points, seed, "member " + k, curves);
             }
             line = "committee " + outDir;
         }
@@ -123,6 +128,11 @@ public final class TrainingRun {
         timings.put("evaluate", seconds(evalStart));
         say("training errors:   %s", summary(trainErrors.overall()));
         if (valErrors != null) say("validation errors: %s", summary(valErrors.overall()));
+        List<InvariantPoints.Deviation> deviations = InvariantPoints.measure(points, model);
+        for (InvariantPoints.Deviation d : deviations) {
+            say("invariant point %-24s reference %10.4f  model %10.4f eV/atom  deviation %9.1f meV", d.name(), d.reference(), d.predicted(),
+                    1000 * d.deviation());
+        }
 
         long reportStart = System.nanoTime();
         Map<String, PredictionsCsv.Sets> sets = new LinkedHashMap<>();
@@ -138,17 +148,17 @@ public final class TrainingRun {
         timings.put("report", seconds(reportStart));
         timings.put("total", seconds(start));
 
-        TrainingReport report = new TrainingReport(line, plan, training, validation, referenceReport, trainErrors, valErrors, timings, plots);
+        TrainingReport report = new TrainingReport(line, plan, training, validation, referenceReport, trainErrors, valErrors, deviations, timings, plots);
         write(outDir.resolve(REPORT_JSON), Json.write(report.json()));
         write(outDir.resolve(REPORT_MD), report.markdown());
         say("wrote %s: %s, %s, %s, %s, %s", outDir, CommitteeProvider.POTENTIAL_FILE, REPORT_JSON, REPORT_MD, LEARNING_CURVE,
                 String.join(", ", plots));
-        return new Result(line, outDir, trainErrors, valErrors);
+        return new Result(line, outDir, trainErrors, valErrors, deviations);
     }
 
     /** Trains one model into {@code dir/model}; writes {@code dir/POTENTIAL} and returns the line. */
     private String trainMember(Path dir, List<LabelledStructure> training, List<LabelledStructure> validation,
-                               Map<String, Double> reference, long seed, String label, List<Plots.Curve> curves) {
+                               Map<String, Double> reference, List<TrainingContext.InvariantPoint> points, long seed, String label, List<Plots.Curve> curves) {
         Path modelDir = dir.resolve("model");
         try {
             Files.createDirectories(modelDir);
@@ -158,8 +168,12 @@ public final class TrainingRun {
         LearningCurve curve = new LearningCurve();
         curve.addListener(row -> {
             StringBuilder sb = new StringBuilder(label.isEmpty() ? "" : label + ": ");
-            row.forEach((k, v) -> sb.append(k).append('=').append(k.equals(LearningCurve.EPOCH) ? Long.toString(v.longValue())
-                    : String.format(Locale.ROOT, "%.5g", v)).append(' '));
+            // the screen gets the summary; each invariant point's columns go to learning_curve.csv only
+            row.forEach((k, v) -> {
+                if (k.startsWith("ip_") && !k.equals("ip_rms_deviation_meV")) return;
+                sb.append(k).append('=').append(k.equals(LearningCurve.EPOCH) ? Long.toString(v.longValue())
+                        : String.format(Locale.ROOT, "%.5g", v)).append(' ');
+            });
             out.println(sb.toString().strip());
             out.flush();
         });
@@ -168,7 +182,7 @@ public final class TrainingRun {
         Arguments m = plan.model();
         Arguments again = new Arguments(m.command(), m.words(), m.source(), m.line(), m.baseDir());
         Trainer trainer = plan.trainer().create(again);
-        TrainingContext context = new TrainingContext(modelDir, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reference)), seed, plan.threads(), curve, List.of());
+        TrainingContext context = new TrainingContext(modelDir, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reference)), seed, plan.threads(), curve, points);
         String line = trainer.train(training, validation, context);
         if (line == null || line.isBlank()) throw new InputException("trainer '" + m.command() + "' returned no potential line");
         try {
@@ -179,6 +193,12 @@ public final class TrainingRun {
         if (!label.isEmpty()) LearningCurveCsv.write(dir.resolve(LEARNING_CURVE), List.of(new Plots.Curve("", curve)));
         write(dir.resolve(CommitteeProvider.POTENTIAL_FILE), line.strip() + "\n");
         return line.strip();
+    }
+
+    private static String names(List<TrainingContext.InvariantPoint> points) {
+        List<String> n = new ArrayList<>();
+        for (TrainingContext.InvariantPoint p : points) n.add(p.name());
+        return String.join(", ", n);
     }
 
     /** N structures drawn with replacement (java.util.Random, fixed sequence for a seed). */

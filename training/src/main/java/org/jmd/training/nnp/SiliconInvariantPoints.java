@@ -4,13 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jmd.engine.AtomicSystem;
-import org.jmd.engine.ForceCalculator;
-import org.jmd.engine.ForceResult;
 import org.jmd.engine.Potential;
 import org.jmd.engine.build.Lattices;
-import org.jmd.io.Frame;
-import org.jmd.neighbor.Cell;
-import org.jmd.training.LabelledStructure;
+import org.jmd.training.InvariantPoints;
 import org.jmd.training.TrainingContext.InvariantPoint;
 
 /**
@@ -21,7 +17,8 @@ import org.jmd.training.TrainingContext.InvariantPoint;
  * E/N of the reference method: a model that fits its training data with a wrong split of the
  * total energy into atomic energies shows up as a deviation at these points.
  *
- * <p>Reference values come from a reference potential (for a Stillinger–Weber-labelled training
+ * <p>The deck's {@code invariant_points} lines build the same points for any element; this is
+ * the silicon set of the experiments and tests. Reference values come from a reference potential (for a Stillinger–Weber-labelled training
  * set, the same SW potential, so every point's true value is known).
  */
 public final class SiliconInvariantPoints {
@@ -44,24 +41,15 @@ public final class SiliconInvariantPoints {
      */
     public static List<InvariantPoint> build(Potential reference, double[] scales) {
         List<InvariantPoint> out = new ArrayList<>();
-        AtomicSystem atom = new AtomicSystem(Cell.open(), new String[] {"Si"}, new int[] {0}, new double[3]);
-        out.add(point("isolated", atom, reference));
+        InvariantPoint atom = InvariantPoints.isolatedAtom("Si", reference);
+        out.add(new InvariantPoint("isolated", atom.element(), atom.structure(), atom.atomicEnergy()));
         for (int k = 0; k < LATTICES.length; k++) {
             for (double s : scales) {
                 double a = LATTICE_CONSTANT[k] * s;
                 AtomicSystem crystal = Lattices.build(LATTICES[k], a, Double.NaN, Double.NaN, new String[] {"Si"}, 1, 1, 1);
-                out.add(point(String.format(Locale.ROOT, "%s_a%.3f", LATTICES[k], a), crystal, reference));
+                out.add(InvariantPoints.crystal(String.format(Locale.ROOT, "%s_a%.3f", LATTICES[k], a), crystal, reference));
             }
         }
         return out;
-    }
-
-    private static InvariantPoint point(String name, AtomicSystem s, Potential reference) {
-        ForceResult r = new ForceResult();
-        new ForceCalculator(reference, 0.0).compute(s, r);
-        Frame f = new Frame(s);
-        f.energy = r.energy;
-        f.forces = r.forces.clone();
-        return new InvariantPoint(name, "Si", new LabelledStructure(f, "invariant_point"), r.energy / s.size());
     }
 }
