@@ -11,9 +11,15 @@ import org.jmd.training.LearningCurve;
  * The training loop on cached descriptors: shuffled mini-batches (order from the seed only),
  * Adam steps, after each epoch the train and validation errors and the atomic energy at every
  * invariant point logged to the learning curve, and early stopping that keeps the parameters of
- * the best validation loss (training loss when there is no validation set).
+ * the best validation loss (training loss when there is no validation set). With
+ * {@code lbfgs > 0}, full-batch L-BFGS on the same loss then continues from the best Adam
+ * parameters, one logged row per iteration with the epoch count continued and the same early
+ * stopping.
  */
 final class NetworkFit {
+    /** L-BFGS stops when the gradient norm falls below this fraction of its norm at the start. */
+    private static final double GRADIENT_TOLERANCE = 1e-10;
+
     private final NnpModel model;
     private final FitSettings settings;
     private final LearningCurve curve;
@@ -22,8 +28,36 @@ final class NetworkFit {
     /** An invariant point as cached for the networks, with its log column names. */
     record InvariantTarget(String name, CachedStructure data, double reference) {}
 
-    /** What the fit ended with. */
-    record Result(double[] parameters, int bestEpoch, int epochsRun, double seconds) {}
+    /**
+     * What the fit ended with.
+     *
+     * @param epochsRun        logged rows after row 0: Adam epochs plus L-BFGS iterations
+     * @param lbfgsIterations  of which L-BFGS iterations
+     * @param lbfgsEvaluations full-batch loss and gradient evaluations L-BFGS made (line searches included)
+     */
+    record Result(double[] parameters, int bestEpoch, int epochsRun, int lbfgsIterations, long lbfgsEvaluations,
+                  double seconds) {}
+
+    /** What the L-BFGS phase did. */
+    private record LbfgsRun(int iterations, long evaluations) {}
+
+    /** The best parameters so far and the epoch (row) count, shared by the Adam and L-BFGS phases. */
+    private static final class Track {
+        final double[] best;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch, epoch;
+
+        Track(double[] start) { best = start.clone(); }
+
+        /** Keeps p if its watched loss is the lowest so far; returns whether it was. */
+        boolean offer(double loss, double[] p) {
+            if (!(loss < bestLoss)) return false;
+            bestLoss = loss;
+            bestEpoch = epoch;
+            System.arraycopy(p, 0, best, 0, p.length);
+            return true;
+        }
+    }
 
     NetworkFit(NnpModel model, FitSettings settings, LearningCurve curve, List<InvariantTarget> invariants) {
         this.model = model;
@@ -33,46 +67,79 @@ final class NetworkFit {
     }
 
     Result run(double[] start, List<CachedStructure> train, List<CachedStructure> validation, long seed, int threads) {
-        double[] p = start.clone(), best = start.clone(), grad = new double[model.parameters];
+        List<CachedStructure> points = new ArrayList<>();
+        for (InvariantTarget t : invariants) points.add(t.data);
+        Track track = new Track(start);
+        LbfgsRun lbfgs = new LbfgsRun(0, 0);
+        long t0 = System.nanoTime();
+        try (ParallelEvaluator eval = new ParallelEvaluator(model, threads)) {
+            double initial = log(eval, start, train, validation, 0, 0.0, t0);
+            adam(eval, track, start, train, validation, points, seed, t0);
+            if (settings.lbfgs() > 0) {
+                if (track.epoch == 0) track.bestLoss = initial;   // epochs=0: L-BFGS from the initial networks
+                lbfgs = lbfgs(eval, track, train, validation, points, t0);
+            }
+        }
+        return new Result(track.best, track.bestEpoch, track.epoch, lbfgs.iterations(), lbfgs.evaluations(),
+                (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** The Adam epochs, within Adam's share of the time limit. */
+    private void adam(ParallelEvaluator eval, Track track, double[] start, List<CachedStructure> train,
+                      List<CachedStructure> validation, List<CachedStructure> points, long seed, long t0) {
+        double[] p = start.clone(), grad = new double[model.parameters];
         Adam adam = new Adam(model.parameters);
         SplittableRandom rng = new SplittableRandom(seed);
         int[] order = new int[train.size()];
         for (int k = 0; k < order.length; k++) order[k] = k;
-        List<CachedStructure> points = new ArrayList<>();
-        for (InvariantTarget t : invariants) points.add(t.data);
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0, epoch = 0;
-        long t0 = System.nanoTime();
-        try (ParallelEvaluator eval = new ParallelEvaluator(model, threads)) {
-            log(eval, p, train, validation, 0, 0.0, t0);
-            while (epoch < settings.epochs()) {
-                double rate = settings.rateAt(epoch, (System.nanoTime() - t0) * 1e-9);
-                shuffle(order, rng);
-                List<CachedStructure> batch = new ArrayList<>(settings.batch());
-                for (int k = 0; k < order.length; k += settings.batch()) {
-                    batch.clear();
-                    for (int q = k; q < Math.min(order.length, k + settings.batch()); q++) batch.add(train.get(order[q]));
-                    eval.lossGradient(p, batch, settings.forceWeight(), grad);
-                    eval.invariantGradient(p, points, settings.invariantWeight(), grad);
-                    adam.step(p, grad, rate);
-                }
-                epoch++;
-                double loss = log(eval, p, train, validation, epoch, rate, t0);
-                if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("nnp: the loss became " + loss + " at epoch " + epoch
-                            + "; lower learning_rate= or force_weight=");
-                }
-                if (loss < bestLoss) {
-                    bestLoss = loss;
-                    bestEpoch = epoch;
-                    System.arraycopy(p, 0, best, 0, p.length);
-                } else if (settings.patience() > 0 && epoch - bestEpoch >= settings.patience()) {
-                    break;
-                }
-                if (settings.timeLimit() > 0 && (System.nanoTime() - t0) * 1e-9 > settings.timeLimit()) break;
+        double budget = settings.adamTimeLimit();
+        List<CachedStructure> batch = new ArrayList<>(settings.batch());
+        while (track.epoch < settings.epochs()) {
+            double rate = settings.rateAt(track.epoch, (System.nanoTime() - t0) * 1e-9);
+            shuffle(order, rng);
+            for (int k = 0; k < order.length; k += settings.batch()) {
+                batch.clear();
+                for (int q = k; q < Math.min(order.length, k + settings.batch()); q++) batch.add(train.get(order[q]));
+                eval.lossGradient(p, batch, settings.forceWeight(), grad);
+                eval.invariantGradient(p, points, settings.invariantWeight(), grad);
+                adam.step(p, grad, rate);
             }
+            int epoch = ++track.epoch;
+            double loss = log(eval, p, train, validation, epoch, rate, t0);
+            if (!Double.isFinite(loss)) {
+                throw new IllegalStateException("nnp: the loss became " + loss + " at epoch " + epoch
+                        + "; lower learning_rate= or force_weight=");
+            }
+            if (!track.offer(loss, p) && settings.patience() > 0 && epoch - track.bestEpoch >= settings.patience()) break;
+            if (budget > 0 && (System.nanoTime() - t0) * 1e-9 > budget) break;
         }
-        return new Result(best, bestEpoch, epoch, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * Full-batch L-BFGS from the best parameters so far. Stops after {@code lbfgs} iterations,
+     * {@code patience} iterations without a better watched loss (counted from the start of this
+     * phase), at the time limit (Adam's time included), when the line search finds no lower loss,
+     * or when the gradient has vanished.
+     */
+    private LbfgsRun lbfgs(ParallelEvaluator eval, Track track, List<CachedStructure> train,
+                           List<CachedStructure> validation, List<CachedStructure> points, long t0) {
+        FullBatchLoss loss = new FullBatchLoss(eval, train, points, settings.forceWeight(), settings.invariantWeight());
+        Lbfgs opt = new Lbfgs(loss, model.parameters, settings.lbfgsMemory());
+        opt.start(track.best);
+        double tolerance = GRADIENT_TOLERANCE * opt.gradientNorm();
+        int iterations = 0, lastImprovement = track.epoch;
+        while (iterations < settings.lbfgs()) {
+            if (settings.timeLimit() > 0 && (System.nanoTime() - t0) * 1e-9 > settings.timeLimit()) break;
+            if (opt.gradientNorm() <= tolerance) break;
+            double step = opt.iterate();
+            if (Double.isNaN(step)) break;                 // no lower loss along the direction
+            iterations++;
+            int epoch = ++track.epoch;
+            double watched = log(eval, opt.position(), train, validation, epoch, step, t0);
+            if (track.offer(watched, opt.position())) lastImprovement = epoch;
+            else if (settings.patience() > 0 && epoch - lastImprovement >= settings.patience()) break;
+        }
+        return new LbfgsRun(iterations, opt.evaluations());
     }
 
     /** Logs one learning-curve row; returns the loss that early stopping watches. */

@@ -16,7 +16,7 @@ record NnpSettings(int[] hidden, ActivationFunction activation, Path symmetryFun
 
     static final String USAGE = "nnp [hidden=25,25] [activation=t] [symfunctions=FILE] [epochs=2500] [batch=4]"
             + " [learning_rate=0.001] [learning_rate_final=1e-5] [force_weight=0.03] [invariant_weight=0]"
-            + " [patience=200] [time_limit=MINUTES]";
+            + " [patience=200] [time_limit=MINUTES] [lbfgs=0] [lbfgs_memory=10]";
 
     static NnpSettings read(Arguments a) {
         a.requirePositionalAtMost(0);
@@ -27,8 +27,14 @@ record NnpSettings(int[] hidden, ActivationFunction activation, Path symmetryFun
             throw a.error("activation= must be one of the n2p2 letters t, s, p, g, c, h for the hidden layers, got '" + letter + "'");
         }
         Path sf = a.has("symfunctions") ? a.resolve(a.string("symfunctions")) : null;
+        int lbfgs = a.integer("lbfgs", 0);
+        if (lbfgs < 0) throw a.error("lbfgs= (L-BFGS iterations after the Adam epochs) must be zero (none) or positive, got " + lbfgs);
+        int memory = a.integer("lbfgs_memory", 10);
+        if (memory < 1) throw a.error("lbfgs_memory= (L-BFGS correction pairs) must be at least 1, got " + memory);
         int epochs = a.integer("epochs", 2500);
-        if (epochs < 1) throw a.error("epochs= must be at least 1, got " + epochs);
+        if (epochs < 0 || (epochs == 0 && lbfgs == 0)) {
+            throw a.error("epochs= must be at least 1 (0 only with lbfgs= > 0, for L-BFGS alone), got " + epochs);
+        }
         int batch = a.integer("batch", 4);
         if (batch < 1) throw a.error("batch= must be at least 1, got " + batch);
         double rate = positive(a, "learning_rate", 1e-3);
@@ -43,7 +49,7 @@ record NnpSettings(int[] hidden, ActivationFunction activation, Path symmetryFun
         double minutes = a.real("time_limit", 0.0);
         if (!(minutes >= 0)) throw a.error("time_limit= (minutes) must be zero (none) or positive, got " + minutes);
         return new NnpSettings(hidden, act, sf,
-                new FitSettings(epochs, batch, rate, finalRate, forceWeight, invariantWeight, patience, 60 * minutes));
+                new FitSettings(epochs, batch, rate, finalRate, forceWeight, invariantWeight, patience, 60 * minutes, lbfgs, memory));
     }
 
     /** The n2p2 activation letters of the hidden layers and the linear output, e.g. "t t l". */

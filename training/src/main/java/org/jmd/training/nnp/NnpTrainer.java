@@ -120,7 +120,10 @@ public final class NnpTrainer implements Trainer {
                        int trainCount, int validationCount) {
         N2p2Writer w = new N2p2Writer(descriptors)
                 .comment(String.format(Locale.ROOT, "trained by jmd (model nnp): %d training and %d validation structures,"
-                        + " best epoch %d of %d, %.0f s", trainCount, validationCount, result.bestEpoch(), result.epochsRun(), result.seconds()))
+                        + " best epoch %d of %d%s, %.0f s", trainCount, validationCount, result.bestEpoch(), result.epochsRun(),
+                        settings.fit().lbfgs() > 0 ? String.format(Locale.ROOT, " (the last %d L-BFGS iterations, %d loss evaluations)",
+                                result.lbfgsIterations(), result.lbfgsEvaluations()) : "",
+                        result.seconds()))
                 .comment("energies in eV, lengths in Angstrom; atom_energy = per-element reference energies of the training")
                 .scaling(Scaling.SIGMA, 0.0, 1.0)
                 .network(settings.hidden(), settings.activationLetters());

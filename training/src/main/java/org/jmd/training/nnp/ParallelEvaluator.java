@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
  * a slot of their own, and the slots are summed in structure order afterwards.
  */
 final class ParallelEvaluator implements AutoCloseable {
+    /** Structures evaluated at once by {@link #lossGradient} (bounds the per-structure gradient buffers). */
+    static final int CHUNK = 64;
     private final StructureEvaluator[] workers;
     private final ExecutorService pool;
     private double[][] gradients = new double[0][];
@@ -37,30 +39,37 @@ final class ParallelEvaluator implements AutoCloseable {
     record Errors(double energyPerAtom, double forceSquares, double forceAbs, int forceComponents) {}
 
     /**
-     * Loss of a batch and its gradient into grad (overwritten).
+     * Loss of a batch and its gradient into grad (overwritten). Any batch size, up to the whole
+     * training set: the structures are evaluated {@link #CHUNK} at a time, and the per-structure
+     * gradients and losses are added in structure order, so the sums are the same bit for bit
+     * whatever the chunking and the number of threads.
      *
      * @param forceWeight w_F: the force term is w_F × the mean squared force component error
      *                    over the batch, the energy term the mean squared per-atom energy error
      */
     double lossGradient(double[] p, List<CachedStructure> batch, double forceWeight, double[] grad) {
         int b = batch.size();
-        if (gradients.length < b) {
-            gradients = new double[b][parameters];
-            losses = new double[b];
+        int slots = Math.min(b, CHUNK);
+        if (gradients.length < slots) {
+            gradients = new double[slots][parameters];
+            losses = new double[slots];
         }
         int components = 0;
         for (CachedStructure s : batch) if (s.hasForces()) components += 3 * s.atoms;
         double we = 1.0 / b, wf = components == 0 ? 0.0 : forceWeight / components;
-        run(b, (t, k) -> {
-            Arrays.fill(gradients[k], 0.0);
-            losses[k] = workers[t].accumulate(p, batch.get(k), we, wf, gradients[k]);
-        });
         Arrays.fill(grad, 0.0);
         double loss = 0;
-        for (int k = 0; k < b; k++) {
-            loss += losses[k];
-            double[] gk = gradients[k];
-            for (int q = 0; q < grad.length; q++) grad[q] += gk[q];
+        for (int first = 0; first < b; first += CHUNK) {
+            int start = first, n = Math.min(CHUNK, b - first);
+            run(n, (t, k) -> {
+                Arrays.fill(gradients[k], 0.0);
+                losses[k] = workers[t].accumulate(p, batch.get(start + k), we, wf, gradients[k]);
+            });
+            for (int k = 0; k < n; k++) {
+                loss += losses[k];
+                double[] gk = gradients[k];
+                for (int q = 0; q < grad.length; q++) grad[q] += gk[q];
+            }
         }
         return loss;
     }

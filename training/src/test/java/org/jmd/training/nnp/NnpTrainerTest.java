@@ -131,6 +131,73 @@ class NnpTrainerTest {
         assertTrue(fixedRms < 0.5 * freeRms, "rms deviation: " + fixedRms + " vs " + freeRms + " meV");
     }
 
+    /** The full-batch training loss of a logged row: (E_rmse)² + w_F (F_rmse)², in eV² units. */
+    private static double trainingLoss(Map<String, Double> row, double forceWeight) {
+        double e = row.get(LearningCurve.TRAIN_ENERGY_RMSE) / 1000, f = row.get(LearningCurve.TRAIN_FORCE_RMSE);
+        return e * e + forceWeight * f * f;
+    }
+
+    @Test void lbfgsAfterAdamLowersTheTrainingLossAndContinuesTheEpochCount(@TempDir Path dir) {
+        String adam = "hidden=8,8 epochs=20 batch=4 learning_rate=0.01 learning_rate_final=0.002 force_weight=0.1 patience=0";
+        TrainingContext alone = context(dir.resolve("adam"), 3, 2, List.of());
+        trainer(adam).train(train, validation, alone);
+        TrainingContext refined = context(dir.resolve("lbfgs"), 3, 2, List.of());
+        trainer(adam + " lbfgs=40").train(train, validation, refined);
+
+        List<Map<String, Double>> a = alone.curve().rows(), r = refined.curve().rows();
+        assertEquals(21, a.size());
+        assertTrue(r.size() > 21 + 30 && r.size() <= 21 + 40, r.size() + " rows");
+        for (int k = 0; k < r.size(); k++) assertEquals(k, r.get(k).get(LearningCurve.EPOCH), 0.0, "epoch column");
+        for (int k = 0; k < a.size(); k++) {   // the Adam phase is untouched
+            assertEquals(a.get(k).get(LearningCurve.TRAIN_ENERGY_RMSE), r.get(k).get(LearningCurve.TRAIN_ENERGY_RMSE), 0.0);
+            assertEquals(a.get(k).get(LearningCurve.VALIDATION_FORCE_RMSE), r.get(k).get(LearningCurve.VALIDATION_FORCE_RMSE), 0.0);
+        }
+        assertEquals(r.get(0).keySet(), r.get(r.size() - 1).keySet(), "same columns");
+        double adamBest = Double.POSITIVE_INFINITY;
+        for (Map<String, Double> row : a) adamBest = Math.min(adamBest, trainingLoss(row, 0.1));
+        double previous = Double.POSITIVE_INFINITY;
+        for (int k = 21; k < r.size(); k++) {
+            double loss = trainingLoss(r.get(k), 0.1), step = r.get(k).get("learning_rate");
+            assertTrue(loss < previous * (1 + 1e-12), "every L-BFGS iteration lowers the training loss: row " + k);
+            assertTrue(step > 0 && Double.isFinite(step), "learning_rate = accepted step length " + step);
+            previous = loss;
+        }
+        System.out.printf("training loss (eV²): Adam 20 epochs best %.4e, last %.4e; after %d L-BFGS iterations %.4e"
+                + " (energy RMSE %.2f -> %.2f meV/atom, force RMSE %.4f -> %.4f eV/Å)%n",
+                adamBest, trainingLoss(a.get(20), 0.1), r.size() - 21, previous,
+                a.get(20).get(LearningCurve.TRAIN_ENERGY_RMSE), r.get(r.size() - 1).get(LearningCurve.TRAIN_ENERGY_RMSE),
+                a.get(20).get(LearningCurve.TRAIN_FORCE_RMSE), r.get(r.size() - 1).get(LearningCurve.TRAIN_FORCE_RMSE));
+        assertTrue(previous < 0.7 * adamBest, "L-BFGS " + previous + " vs Adam " + adamBest);
+    }
+
+    @Test void lbfgsIsDeterministicForASeedWithOneOrTwoThreads(@TempDir Path dir) throws Exception {
+        String options = "hidden=6,6 epochs=3 batch=3 learning_rate=0.01 lbfgs=8";
+        TrainingContext a = context(dir.resolve("a"), 5, 2, List.of());
+        trainer(options).train(train, validation, a);
+        trainer(options).train(train, validation, context(dir.resolve("b"), 5, 2, List.of()));
+        trainer(options).train(train, validation, context(dir.resolve("c"), 5, 1, List.of()));
+        assertTrue(a.curve().rows().size() > 4, "L-BFGS rows logged");
+        byte[] w = Files.readAllBytes(dir.resolve("a/weights.014.data"));
+        assertArrayEquals(w, Files.readAllBytes(dir.resolve("b/weights.014.data")), "same seed, same threads");
+        assertArrayEquals(w, Files.readAllBytes(dir.resolve("c/weights.014.data")), "same seed, 1 thread");
+    }
+
+    @Test void lbfgsAloneWithTheInvariantTermAndATimeLimit(@TempDir Path dir) {
+        List<InvariantPoint> points = SiliconInvariantPoints.standard(sw);
+        TrainingContext c = context(dir.resolve("m"), 2, 2, points);
+        trainer("hidden=6,6 epochs=0 lbfgs=15 invariant_weight=1 force_weight=0.1 patience=0").train(train, validation, c);
+        List<Map<String, Double>> rows = c.curve().rows();
+        assertTrue(rows.size() > 10, rows.size() + " rows");
+        assertEquals(rows.size() - 1, rows.get(rows.size() - 1).get(LearningCurve.EPOCH), 0.0);
+        assertTrue(Math.abs(rows.get(rows.size() - 1).get("ip_rms_deviation_meV")) < Math.abs(rows.get(0).get("ip_rms_deviation_meV")));
+        assertTrue(trainingLoss(rows.get(rows.size() - 1), 0.1) < trainingLoss(rows.get(0), 0.1));
+
+        // a time limit of 0.06 s for 1000 epochs and 1000 iterations ends long before either count
+        TrainingContext t = context(dir.resolve("t"), 2, 2, List.of());
+        trainer("hidden=6,6 epochs=1000 lbfgs=1000 time_limit=0.001").train(train, validation, t);
+        assertTrue(t.curve().rows().size() < 2001, t.curve().rows().size() + " rows");
+    }
+
     private static double last(TrainingContext c, String column) {
         List<Map<String, Double>> rows = c.curve().rows();
         return rows.get(rows.size() - 1).get(column);
