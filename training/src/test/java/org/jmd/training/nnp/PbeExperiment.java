@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jmd.engine.Arguments;
-import org.jmd.engine.ForceResult;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
-import org.jmd.engine.check.Consistency;
-import org.jmd.io.Frame;
-import org.jmd.io.StructureIO;
+import org.jmd.training.ErrorMetrics;
+import org.jmd.training.Evaluator;
+import org.jmd.training.LabelledData;
 import org.jmd.training.LabelledStructure;
+import org.jmd.training.ReferenceEnergies;
 import org.jmd.training.LearningCurve;
 import org.jmd.training.TrainingContext;
 
@@ -47,7 +47,7 @@ public final class PbeExperiment {
         List<LabelledStructure> train = new ArrayList<>(), validation = new ArrayList<>();
         SplittableRandom rng = new SplittableRandom(2024);
         for (LabelledStructure s : all) (rng.nextDouble() < 0.1 ? validation : train).add(s);
-        Map<String, Double> ref = referenceEnergies(train);
+        Map<String, Double> ref = ReferenceEnergies.fit(train).energies();
 
         PrintStream log = new PrintStream(Files.newOutputStream(out.resolve("learning_curve.csv")), true);
         LearningCurve curve = new LearningCurve();
@@ -82,46 +82,12 @@ public final class PbeExperiment {
     }
 
     static String errors(String name, Potential p, List<LabelledStructure> data) {
-        double e1 = 0, e2 = 0, f1 = 0, f2 = 0;
-        long nf = 0;
-        for (LabelledStructure s : data) {
-            ForceResult r = Consistency.evaluate(p, s.frame().system);
-            double de = (r.energy - s.energy()) / s.size();
-            e1 += Math.abs(de);
-            e2 += de * de;
-            for (int k = 0; k < r.forces.length; k++) {
-                double d = r.forces[k] - s.forces()[k];
-                f1 += Math.abs(d);
-                f2 += d * d;
-            }
-            nf += r.forces.length;
-        }
-        int m = data.size();
+        ErrorMetrics.Errors e = ErrorMetrics.of(data, Evaluator.predict(() -> p, data, 1)).overall();
         return String.format(Locale.ROOT, "%-10s energy MAE %.2f meV/atom RMSE %.2f | force MAE %.4f eV/A RMSE %.4f%n", name,
-                1000 * e1 / m, 1000 * Math.sqrt(e2 / m), f1 / nf, Math.sqrt(f2 / nf));
-    }
-
-    /** argmin Σ_s (Σ_e n_se E_e − E_s)², minimum-norm (pseudo-inverse) when the counts are collinear. */
-    static Map<String, Double> referenceEnergies(List<LabelledStructure> data) {
-        List<String> elements = new ArrayList<>(new java.util.TreeSet<>(
-                data.stream().flatMap(s -> java.util.Arrays.stream(s.frame().system.symbols())).toList()));
-        double[][] a = new double[data.size()][elements.size()];
-        double[] b = new double[data.size()];
-        for (int k = 0; k < data.size(); k++) {
-            for (String sym : data.get(k).frame().system.symbols()) a[k][elements.indexOf(sym)]++;
-            b[k] = data.get(k).energy();
-        }
-        org.apache.commons.math3.linear.RealMatrix m = new org.apache.commons.math3.linear.Array2DRowRealMatrix(a);
-        double[] x = new org.apache.commons.math3.linear.SingularValueDecomposition(m).getSolver()
-                .solve(new org.apache.commons.math3.linear.ArrayRealVector(b)).toArray();
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
-        for (int e = 0; e < x.length; e++) out.put(elements.get(e), x[e]);
-        return out;
+                e.energyMae(), e.energyRmse(), e.forceMae(), e.forceRmse());
     }
 
     static List<LabelledStructure> read(Path file) {
-        List<LabelledStructure> out = new ArrayList<>();
-        for (Frame f : StructureIO.readAll(file)) out.add(new LabelledStructure(f, f.info.getOrDefault("config_type", "")));
-        return out;
+        return LabelledData.read(file, null);
     }
 }
