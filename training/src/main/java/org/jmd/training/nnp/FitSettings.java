@@ -14,8 +14,8 @@ package org.jmd.training.nnp;
  * @param invariantWeight weight of the invariant-point term (0: monitor only)
  * @param patience        epochs (and L-BFGS iterations) without a better validation loss before
  *                        stopping (0: never)
- * @param timeLimit       wall-clock budget for Adam and L-BFGS together in seconds (0: none); the
- *                        Adam step then also decays with the fraction of Adam's share used
+ * @param timeLimit       wall-clock budget for Adam and L-BFGS together in seconds (0: none); it
+ *                        only stops the run, it never changes the step sizes
  * @param lbfgs           most full-batch L-BFGS iterations after the Adam epochs (0: none)
  * @param lbfgsMemory     correction pairs L-BFGS keeps
  */
@@ -36,19 +36,13 @@ record FitSettings(int epochs, int batch, double rate, double finalRate, double 
         return timeLimit * epochs / (epochs + LBFGS_ITERATION_COST * lbfgs);
     }
 
-    /** Step size at an epoch (0-based) when the decay is set by the epoch count alone. */
-    double rateAt(int epoch) { return rateAt(epoch, 0.0); }
-
     /**
-     * Step size at an epoch (0-based) after {@code seconds} of training. With a time limit the
-     * decay follows whichever of epochs and time (as a fraction of Adam's share of the limit) is
-     * further along, so a run cut short by the clock still ends at the small final step instead of
-     * stopping mid-schedule.
+     * Step size at an epoch (0-based): geometric decay over the epoch count. The clock never
+     * enters it, so a time limit only cuts the run short and a run is repeatable for a seed on any
+     * machine up to the point where the clock stops it.
      */
-    double rateAt(int epoch, double seconds) {
+    double rateAt(int epoch) {
         double progress = epochs <= 1 ? 0.0 : (double) epoch / (epochs - 1);
-        double budget = adamTimeLimit();
-        if (budget > 0) progress = Math.max(progress, seconds / budget);
         return rate * Math.pow(finalRate / rate, Math.min(1.0, progress));
     }
 }

@@ -95,7 +95,7 @@ final class NetworkFit {
         double budget = settings.adamTimeLimit();
         List<CachedStructure> batch = new ArrayList<>(settings.batch());
         while (track.epoch < settings.epochs()) {
-            double rate = settings.rateAt(track.epoch, (System.nanoTime() - t0) * 1e-9);
+            double rate = settings.rateAt(track.epoch);
             shuffle(order, rng);
             for (int k = 0; k < order.length; k += settings.batch()) {
                 batch.clear();

@@ -176,10 +176,14 @@ class NnpTrainerTest {
         trainer(options).train(train, validation, a);
         trainer(options).train(train, validation, context(dir.resolve("b"), 5, 2, List.of()));
         trainer(options).train(train, validation, context(dir.resolve("c"), 5, 1, List.of()));
+        // a time limit that is not reached changes nothing: the steps never depend on the clock
+        // (100 minutes; a schedule that followed the clock would already differ in the first step)
+        trainer(options + " time_limit=100").train(train, validation, context(dir.resolve("d"), 5, 2, List.of()));
         assertTrue(a.curve().rows().size() > 4, "L-BFGS rows logged");
         byte[] w = Files.readAllBytes(dir.resolve("a/weights.014.data"));
         assertArrayEquals(w, Files.readAllBytes(dir.resolve("b/weights.014.data")), "same seed, same threads");
         assertArrayEquals(w, Files.readAllBytes(dir.resolve("c/weights.014.data")), "same seed, 1 thread");
+        assertArrayEquals(w, Files.readAllBytes(dir.resolve("d/weights.014.data")), "same seed, with a time limit it does not reach");
     }
 
     @Test void lbfgsAloneWithTheInvariantTermAndATimeLimit(@TempDir Path dir) {
