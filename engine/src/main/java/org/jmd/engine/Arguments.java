@@ -145,6 +145,28 @@ public final class Arguments {
 
     public int integer(String key, int fallback) { return has(key) ? integer(key) : fallback; }
 
+    /** A comma-separated list of real numbers, such as {@code scales=0.95,1,1.05}. */
+    public double[] reals(String key) {
+        String[] f = string(key).split(",", -1);
+        double[] v = new double[f.length];
+        for (int k = 0; k < f.length; k++) v[k] = parseReal(key, f[k].trim());
+        return v;
+    }
+
+    /** A comma-separated list of whole numbers, such as {@code repeat=4,4,4}. */
+    public int[] integers(String key) {
+        String[] f = string(key).split(",", -1);
+        int[] v = new int[f.length];
+        for (int k = 0; k < f.length; k++) {
+            try {
+                v[k] = Integer.parseInt(f[k].trim());
+            } catch (NumberFormatException e) {
+                throw error(key + "= expects comma-separated whole numbers, got '" + string(key) + "'");
+            }
+        }
+        return v;
+    }
+
     public boolean bool(String key, boolean fallback) {
         if (!has(key)) return fallback;
         String v = string(key).toLowerCase();

@@ -239,7 +239,8 @@ public final class TrainDeck {
                 double c = a.real("c", Double.NaN), u = a.real("u", Double.NaN);
                 String species = a.string("species");
                 if (!Elements.isElement(species)) throw a.error("species= expects one element symbol, got '" + species + "'");
-                double[] scales = reals(a, a.string("scales", "1"), "scales");
+                double[] scales = a.has("scales") ? a.reals("scales") : new double[] {1.0};
+                for (double f : scales) if (!(f > 0)) throw a.error("scales= must be positive, got '" + a.string("scales") + "'");
                 Supplier<Potential> reference = referencePotential(a);
                 a.requireAllUsed();
                 if (reference == null) throw a.error("needs reference=\"POTENTIAL LINE\" (or an earlier 'label potential=...') to give E/N of the crystal");
@@ -283,20 +284,6 @@ public final class TrainDeck {
     }
 
     private String referenceLine(Arguments a) { return a.has("reference") ? a.string("reference") : labelLine; }
-
-    private static double[] reals(Arguments a, String text, String key) {
-        String[] parts = text.split(",");
-        double[] v = new double[parts.length];
-        for (int k = 0; k < parts.length; k++) {
-            try {
-                v[k] = Double.parseDouble(parts[k].trim());
-            } catch (NumberFormatException e) {
-                throw a.error(key + "= expects comma-separated numbers such as 0.95,1,1.05, got '" + text + "'");
-            }
-            if (!(v[k] > 0)) throw a.error(key + "= must be positive, got '" + text + "'");
-        }
-        return v;
-    }
 
     private void say(String text) {
         out.println(text);

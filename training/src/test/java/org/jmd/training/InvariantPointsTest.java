@@ -170,7 +170,7 @@ class InvariantPointsTest {
         assertError("read si.extxyz\ninvariant_points lattice diamnd a=5.43 species=Si\n", 2, "unknown lattice 'diamnd'");
         assertError("read si.extxyz\ninvariant_points crystal\n", 2, "unknown kind 'crystal'");
         assertError("read si.extxyz\ninvariant_points isolated\ninvariant_points isolated\nmodel toy\ntrain\n", 5, "two invariant points are called isolated_Si");
-        assertError("read si.extxyz\ninvariant_points lattice diamond a=5.43 species=Si scales=1,x reference=\"sw " + sw + "\"\n", 2, "scales=");
+        assertError("read si.extxyz\ninvariant_points lattice diamond a=5.43 species=Si scales=1,x reference=\"sw " + sw + "\"\n", 2, "scales expects a number, got 'x'");
         // a structure in the file whose atoms are not equivalent
         Frame rattled = new Frame(Lattices.build("diamond", 5.431, Double.NaN, Double.NaN, new String[] {"Si"}, 1, 1, 1));
         rattled.system.x[0] += 0.1;

@@ -322,24 +322,14 @@ public final class Deck implements AutoCloseable {
     private static String rest(Arguments a) { return String.join(" ", a.words()); }
 
     private static int[] integers(Arguments a, String key, int count) {
-        String[] f = a.string(key).split(",");
-        if (f.length != count) throw a.error(key + "= expects " + count + " comma-separated whole numbers, got '" + a.string(key) + "'");
-        int[] v = new int[count];
-        for (int k = 0; k < count; k++) {
-            try {
-                v[k] = Integer.parseInt(f[k].trim());
-            } catch (NumberFormatException e) {
-                throw a.error(key + "= expects whole numbers, got '" + f[k] + "'");
-            }
-        }
+        int[] v = a.integers(key);
+        if (v.length != count) throw a.error(key + "= expects " + count + " comma-separated whole numbers, got '" + a.string(key) + "'");
         return v;
     }
 
     private static double[] reals(Arguments a, String key, int count) {
-        String[] f = a.string(key).split(",");
-        if (f.length != count) throw a.error(key + "= expects " + count + " comma-separated numbers, got '" + a.string(key) + "'");
-        double[] v = new double[count];
-        for (int k = 0; k < count; k++) v[k] = a.parseReal(key, f[k].trim());
+        double[] v = a.reals(key);
+        if (v.length != count) throw a.error(key + "= expects " + count + " comma-separated numbers, got '" + a.string(key) + "'");
         return v;
     }
 

@@ -20,7 +20,8 @@ record NnpSettings(int[] hidden, ActivationFunction activation, Path symmetryFun
 
     static NnpSettings read(Arguments a) {
         a.requirePositionalAtMost(0);
-        int[] hidden = widths(a, a.string("hidden", "25,25"));
+        int[] hidden = a.has("hidden") ? a.integers("hidden") : new int[] {25, 25};
+        for (int w : hidden) if (w < 1) throw a.error("hidden= layer widths must be positive, got '" + a.string("hidden") + "'");
         String letter = a.string("activation", "t");
         ActivationFunction act = ActivationFunction.of(letter);
         if (act == null || act == ActivationFunction.IDENTITY) {
@@ -57,20 +58,6 @@ record NnpSettings(int[] hidden, ActivationFunction activation, Path symmetryFun
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < hidden.length; k++) sb.append(activation.letter).append(' ');
         return sb.append(ActivationFunction.IDENTITY.letter).toString();
-    }
-
-    private static int[] widths(Arguments a, String text) {
-        String[] parts = text.split(",");
-        int[] w = new int[parts.length];
-        for (int k = 0; k < parts.length; k++) {
-            try {
-                w[k] = Integer.parseInt(parts[k].trim());
-            } catch (NumberFormatException e) {
-                throw a.error("hidden= expects comma-separated layer widths such as 25,25, got '" + text + "'");
-            }
-            if (w[k] < 1) throw a.error("hidden= layer widths must be positive, got '" + text + "'");
-        }
-        return w;
     }
 
     private static double positive(Arguments a, String key, double fallback) {
