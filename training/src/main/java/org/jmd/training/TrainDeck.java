@@ -14,9 +14,9 @@ import org.jmd.engine.Elements;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
 import org.jmd.engine.build.Lattices;
-import org.jmd.engine.Suggest;
 import org.jmd.engine.deck.DeckLine;
 import org.jmd.engine.deck.DeckReader;
+import org.jmd.engine.deck.Interpreter;
 import org.jmd.engine.deck.Variables;
 import org.jmd.training.TrainingContext.InvariantPoint;
 
@@ -29,12 +29,7 @@ import org.jmd.training.TrainingContext.InvariantPoint;
  * names the file and line. The language is documented in {@code docs/training.md}.
  */
 public final class TrainDeck {
-    private interface Command {
-        void execute(Arguments a);
-    }
-
-    private final Map<String, Command> commands = new LinkedHashMap<>();
-    private final Variables variables = new Variables();
+    private final Interpreter interpreter = new Interpreter();
     private final PrintWriter out;
     private final Path outDir;
     private final Trainers trainers = Trainers.load();
@@ -58,20 +53,27 @@ public final class TrainDeck {
     public TrainDeck(PrintWriter out, Path outDir) {
         this.out = out;
         this.outDir = outDir;
-        commands.put("variable", null); // handled before substitution; listed for suggestions
-        commands.put("read", this::read);
-        commands.put("select", a -> filter(a, true));
-        commands.put("exclude", a -> filter(a, false));
-        commands.put("split", this::split);
-        commands.put("reference_energies", this::referenceEnergies);
-        commands.put("label", this::label);
-        commands.put("invariant_points", this::invariantPoints);
-        commands.put("model", this::model);
-        commands.put("train", this::train);
-        commands.put("print", this::print);
+        command("read", this::read);
+        command("select", a -> filter(a, true));
+        command("exclude", a -> filter(a, false));
+        command("split", this::split);
+        command("reference_energies", this::referenceEnergies);
+        command("label", this::label);
+        command("invariant_points", this::invariantPoints);
+        command("model", this::model);
+        command("train", this::train);
+        command("print", this::print);
     }
 
-    public Variables variables() { return variables; }
+    /** A command that refuses to run once the deck has trained ('train' must be last). */
+    private void command(String name, Interpreter.Command c) {
+        interpreter.command(name, a -> {
+            if (result != null) throw a.error("the deck has already trained; 'train' must be its last command");
+            c.execute(a);
+        });
+    }
+
+    public Variables variables() { return interpreter.variables(); }
 
     /**
      * Check the deck without training: every line runs (data are read, selected and split, the
@@ -91,38 +93,9 @@ public final class TrainDeck {
     }
 
     private TrainingRun.Result run(List<DeckLine> lines, String source, Path baseDir) {
-        for (DeckLine line : lines) execute(line, baseDir);
+        interpreter.run(lines, baseDir);
         if (result == null) throw new InputException(source, 0, "the deck never says 'train'; end it with 'train' (after 'read' and 'model')");
         return result;
-    }
-
-    private void execute(DeckLine line, Path baseDir) {
-        String text = variables.substitute(line.text(), line.source(), line.line());
-        List<String> words = Arguments.split(text, line.source(), line.line());
-        if (words.isEmpty()) return;
-        String name = words.get(0);
-        if (name.equals("variable")) {
-            if (words.size() < 3) throw new InputException(line.source(), line.line(), "variable: expected 'variable NAME VALUE'");
-            variables.define(words.get(1), String.join(" ", words.subList(2, words.size())), line.source(), line.line());
-            return;
-        }
-        Command c = commands.get(name);
-        if (c == null) {
-            String near = Suggest.nearest(name, commands.keySet());
-            throw new InputException(line.source(), line.line(), "unknown command '" + name + "'"
-                    + (near == null ? "" : " (did you mean '" + near + "'?)") + "; known: " + String.join(", ", commands.keySet()));
-        }
-        if (result != null) throw new InputException(line.source(), line.line(), name + ": the deck has already trained; 'train' must be its last command");
-        Arguments a = new Arguments(name, words.subList(1, words.size()), line.source(), line.line(), baseDir);
-        try {
-            c.execute(a);
-        } catch (InputException e) {
-            // an error inside a file this line read keeps that file's location; any other is this line's
-            if (e.source() != null && e.line() > 0) throw e;
-            throw new InputException(line.source(), line.line(), e.source() == null ? name + ": " + e.problem() : name + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(line.source(), line.line(), name + ": " + e.getMessage(), e);
-        }
     }
 
     // ------------------------------------------------------------------ commands

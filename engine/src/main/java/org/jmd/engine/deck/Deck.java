@@ -3,15 +3,11 @@ package org.jmd.engine.deck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
-import org.jmd.engine.InputException;
 import org.jmd.engine.PotentialRegistry;
 import org.jmd.engine.Structures;
-import org.jmd.engine.Suggest;
 import org.jmd.engine.build.Lattices;
 import org.jmd.engine.md.IntegratorProvider;
 import org.jmd.engine.md.MaxwellBoltzmann;
@@ -27,13 +23,7 @@ import org.jmd.neighbor.Cell;
  * commands are documented, with examples, in {@code docs/deck.md}.
  */
 public final class Deck implements AutoCloseable {
-    /** What one command does with its arguments. */
-    private interface Command {
-        void execute(Arguments a);
-    }
-
-    private final Map<String, Command> commands = new LinkedHashMap<>();
-    private final Variables variables = new Variables();
+    private final Interpreter interpreter = new Interpreter();
     private final StopSignal stop = new StopSignal();
     private final PrintWriter out;
     private final Simulation sim;
@@ -49,27 +39,26 @@ public final class Deck implements AutoCloseable {
     public Deck(PrintWriter out, PrintWriter progressOut, boolean showProgress) {
         this.out = out;
         this.sim = new Simulation(out, progressOut, showProgress, stop);
-        commands.put("variable", null); // handled before substitution; listed for suggestions
-        commands.put("read", this::read);
-        commands.put("lattice", this::lattice);
-        commands.put("cut", this::cut);
-        commands.put("mass", this::mass);
-        commands.put("potential", this::potential);
-        commands.put("velocity", this::velocity);
-        commands.put("timestep", this::timestep);
-        commands.put("ensemble", this::ensemble);
-        commands.put("thermo", this::thermo);
-        commands.put("dump", this::dump);
-        commands.put("write", this::write);
-        commands.put("checkpoint", this::checkpoint);
-        commands.put("restart", this::restart);
-        commands.put("safety", this::safety);
-        commands.put("run", this::run);
-        commands.put("minimize", this::minimize);
-        commands.put("print", this::print);
+        interpreter.command("read", this::read);
+        interpreter.command("lattice", this::lattice);
+        interpreter.command("cut", this::cut);
+        interpreter.command("mass", this::mass);
+        interpreter.command("potential", this::potential);
+        interpreter.command("velocity", this::velocity);
+        interpreter.command("timestep", this::timestep);
+        interpreter.command("ensemble", this::ensemble);
+        interpreter.command("thermo", this::thermo);
+        interpreter.command("dump", this::dump);
+        interpreter.command("write", this::write);
+        interpreter.command("checkpoint", this::checkpoint);
+        interpreter.command("restart", this::restart);
+        interpreter.command("safety", this::safety);
+        interpreter.command("run", this::run);
+        interpreter.command("minimize", this::minimize);
+        interpreter.command("print", this::print);
     }
 
-    public Variables variables() { return variables; }
+    public Variables variables() { return interpreter.variables(); }
 
     public StopSignal stopSignal() { return stop; }
 
@@ -77,48 +66,15 @@ public final class Deck implements AutoCloseable {
 
     /** Runs a deck file; relative paths in it resolve against its directory. */
     public void run(Path deckFile) {
-        Path dir = deckFile.toAbsolutePath().getParent();
-        for (DeckLine line : DeckReader.read(deckFile)) execute(line, dir);
+        interpreter.run(DeckReader.read(deckFile), deckFile.toAbsolutePath().getParent());
     }
 
     /** Runs deck text (for tests and embedding); relative paths resolve against {@code baseDir}. */
     public void run(String text, String source, Path baseDir) {
-        for (DeckLine line : DeckReader.parse(text, source)) execute(line, baseDir);
-    }
-
-    private void execute(DeckLine line, Path baseDir) {
-        String text = variables.substitute(line.text(), line.source(), line.line());
-        List<String> words = Arguments.split(text, line.source(), line.line());
-        if (words.isEmpty()) return;
-        String name = words.get(0);
-        if (name.equals("variable")) {
-            defineVariable(words, line);
-            return;
-        }
-        Command c = commands.get(name);
-        if (c == null) {
-            String near = Suggest.nearest(name, commands.keySet());
-            throw new InputException(line.source(), line.line(), "unknown command '" + name + "'"
-                    + (near == null ? "" : " (did you mean '" + near + "'?)") + "; known: " + String.join(", ", commands.keySet()));
-        }
-        Arguments a = new Arguments(name, words.subList(1, words.size()), line.source(), line.line(), baseDir);
-        try {
-            c.execute(a);
-        } catch (InputException e) {
-            // an error inside a file this line read keeps that file's location; any other is this line's
-            if (e.source() != null && e.line() > 0) throw e;
-            throw new InputException(line.source(), line.line(), e.source() == null ? name + ": " + e.problem() : name + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(line.source(), line.line(), name + ": " + e.getMessage(), e);
-        }
+        interpreter.run(DeckReader.parse(text, source), baseDir);
     }
 
     // ------------------------------------------------------------------ commands
-
-    private void defineVariable(List<String> words, DeckLine line) {
-        if (words.size() < 3) throw new InputException(line.source(), line.line(), "variable: expected 'variable NAME VALUE'");
-        variables.define(words.get(1), String.join(" ", words.subList(2, words.size())), line.source(), line.line());
-    }
 
     private void read(Arguments a) {
         Path file = a.path(0, "a structure file");
