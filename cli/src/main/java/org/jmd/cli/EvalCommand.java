@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceCalculator;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.Potential;
@@ -34,16 +33,9 @@ final class EvalCommand implements Callable<Integer> {
         Potential potential = PotentialRegistry.load().create(potentialLine, Path.of(""));
         List<Frame> results = new ArrayList<>();
         for (Frame frame : StructureIO.readAll(in)) {
-            AtomicSystem s = frame.system;
-            ForceCalculator calc = new ForceCalculator(potential, 0.0);
             ForceResult r = new ForceResult();
-            calc.compute(s, r);
-            frame.energy = r.energy;
-            frame.forces = r.forces.clone();
-            frame.atomEnergies = r.atomEnergies.clone();
-            frame.virial = r.virial.clone();
-            double volume = s.cell().fullyPeriodic() ? s.cell().volume() : 0;
-            frame.stress = volume > 0 ? r.stress(volume) : null;
+            new ForceCalculator(potential, 0.0).compute(frame.system, r);
+            frame.setResults(r);
             results.add(frame);
         }
         StructureIO.write(out, results, "extxyz");

@@ -3,6 +3,7 @@ package org.jmd.io;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.ForceResult;
 
 /**
  * One structure as stored in a file: the atoms, the labels that come with them (energy, forces,
@@ -31,6 +32,19 @@ public final class Frame {
     public final Map<String, Column> arrays = new LinkedHashMap<>();
 
     public Frame(AtomicSystem system) { this.system = system; }
+
+    /**
+     * Takes a potential's results as this frame's labels (copies, so the buffers may be reused):
+     * energy, forces, per-atom energies (when they were computed), virial, and stress when the
+     * cell is periodic in all three directions (a volume is needed).
+     */
+    public void setResults(ForceResult r) {
+        energy = r.energy;
+        forces = r.forces.clone();
+        if (r.wantAtomEnergies()) atomEnergies = r.atomEnergies.clone();
+        virial = r.virial.clone();
+        stress = system.cell().fullyPeriodic() ? r.stress(system.cell().volume()) : null;
+    }
 
     /** A per-atom column other than the ones jmd understands: type letter (R, I, S, L), width and values as text. */
     public record Column(char type, int width, String[] values) {}

@@ -88,8 +88,7 @@ public final class InvariantPoints {
         String element = requireEquivalent(name, s);
         ForceResult r = evaluate(s, reference);
         Frame f = new Frame(s);
-        f.energy = r.energy;
-        f.forces = r.forces.clone();
+        f.setResults(r);
         return new InvariantPoint(name, element, new LabelledStructure(f, "invariant_point"), r.energy / s.size());
     }
 

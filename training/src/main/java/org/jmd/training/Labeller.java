@@ -56,12 +56,7 @@ public final class Labeller {
         f.info.putAll(in.info);
         f.arrays.putAll(in.arrays);
         f.info.put(LABELLED_BY, line);
-        f.energy = r.energy;
-        f.forces = r.forces.clone();
-        f.atomEnergies = r.atomEnergies.clone();
-        f.virial = r.virial.clone();
-        AtomicSystem s = in.system;
-        f.stress = s.cell().fullyPeriodic() ? r.stress(s.cell().volume()) : null;
+        f.setResults(r);
         return f;
     }
 }

@@ -240,14 +240,7 @@ public final class Simulation implements AutoCloseable {
         Frame f = new Frame(system);
         f.hasVelocities = velocitiesKnown;
         for (double q : system.charge) if (q != 0) { f.hasCharges = true; break; }
-        if (forcesCurrent) {
-            Dynamics d = dynamics();
-            f.energy = d.forces.energy;
-            f.forces = d.forces.forces;
-            if (d.forces.wantAtomEnergies()) f.atomEnergies = d.forces.atomEnergies;
-            f.virial = d.forces.virial;
-            if (system.cell().fullyPeriodic()) f.stress = d.forces.stress(system.cell().volume());
-        }
+        if (forcesCurrent) f.setResults(dynamics().forces);
         f.info.put("step", Long.toString(step));
         f.info.put("time", Double.toString(time));
         return f;
