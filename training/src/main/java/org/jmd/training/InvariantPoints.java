@@ -173,13 +173,13 @@ public final class InvariantPoints {
     }
 
     /** The model's mean atomic energy over the point's atoms of its element, at every point. */
-    public static List<Deviation> measure(List<InvariantPoint> points, Supplier<Potential> model) {
+    public static List<Deviation> measure(List<InvariantPoint> points, Potential model) {
         List<Deviation> out = new ArrayList<>(points.size());
         for (InvariantPoint ip : points) {
             AtomicSystem s = ip.structure().frame().system;
             ForceResult r = new ForceResult();
             r.setWantAtomEnergies(true);
-            new ForceCalculator(model.get(), 0.0).compute(s, r);
+            new ForceCalculator(model, 0.0).compute(s, r);
             double sum = 0;
             int n = 0;
             for (int i = 0; i < s.size(); i++) {

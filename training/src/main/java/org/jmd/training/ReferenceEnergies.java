@@ -1,6 +1,7 @@
 package org.jmd.training;
 
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,13 @@ public final class ReferenceEnergies {
             for (int i = 0; i < sys.size(); i++) set.add(sys.symbol(i));
         }
         return List.copyOf(set);
+    }
+
+    /** Elements of the first set, sorted, then those only the second holds (training, then validation). */
+    public static List<String> elements(List<LabelledStructure> first, List<LabelledStructure> second) {
+        List<String> all = new ArrayList<>(elements(first));
+        for (String z : elements(second)) if (!all.contains(z)) all.add(z);
+        return all;
     }
 
     public static Fit fit(List<LabelledStructure> data) {

@@ -290,8 +290,7 @@ public final class TrainDeck {
         if (modelAt == null) throw a.error("no model; choose one first with 'model NAME ...' (known: " + String.join(", ", trainers.providers().keySet()) + ")");
         if (pool.isEmpty()) throw a.error("no training structures; 'read' some first");
         if (givenReference != null) {
-            List<String> all = new ArrayList<>(ReferenceEnergies.elements(pool));
-            for (String z : ReferenceEnergies.elements(validation)) if (!all.contains(z)) all.add(z);
+            List<String> all = ReferenceEnergies.elements(pool, validation);
             List<String> missing = new ArrayList<>();
             for (String z : all) if (!givenReference.containsKey(z)) missing.add(z);
             if (!missing.isEmpty()) throw referenceAt.error("no reference energy for " + String.join(", ", missing) + " (the data hold " + String.join(", ", all) + ")");

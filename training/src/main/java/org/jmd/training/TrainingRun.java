@@ -93,9 +93,7 @@ public final class TrainingRun {
             }
         }
         referenceReport.put("eV_per_atom", reference);
-        List<String> elements = new ArrayList<>(ReferenceEnergies.elements(training));
-        for (String z : ReferenceEnergies.elements(validation)) if (!elements.contains(z)) elements.add(z);
-        List<TrainingContext.InvariantPoint> points = plan.invariantPoints().resolve(reference, elements);
+        List<TrainingContext.InvariantPoint> points = plan.invariantPoints().resolve(reference, ReferenceEnergies.elements(training, validation));
         if (!points.isEmpty()) say("invariant points: %d (%s)", points.size(), names(points));
 
         long trainStart = System.nanoTime();
@@ -128,7 +126,7 @@ public final class TrainingRun {
         timings.put("evaluate", seconds(evalStart));
         say("training errors:   %s", summary(trainErrors.overall()));
         if (valErrors != null) say("validation errors: %s", summary(valErrors.overall()));
-        List<InvariantPoints.Deviation> deviations = InvariantPoints.measure(points, model);
+        List<InvariantPoints.Deviation> deviations = InvariantPoints.measure(points, model.get());
         for (InvariantPoints.Deviation d : deviations) {
             say("invariant point %-24s reference %10.4f  model %10.4f eV/atom  deviation %9.1f meV", d.name(), d.reference(), d.predicted(),
                     1000 * d.deviation());
