@@ -24,6 +24,8 @@ final class NetworkFit {
     private final FitSettings settings;
     private final LearningCurve curve;
     private final List<InvariantTarget> invariants;
+    /** The invariant points' cached descriptors, in the order of {@link #invariants}. */
+    private final List<CachedStructure> points = new ArrayList<>();
 
     /** An invariant point as cached for the networks, with its log column names. */
     record InvariantTarget(String name, CachedStructure data, double reference) {}
@@ -64,20 +66,19 @@ final class NetworkFit {
         this.settings = settings;
         this.curve = curve;
         this.invariants = invariants;
+        for (InvariantTarget t : invariants) points.add(t.data);
     }
 
     Result run(double[] start, List<CachedStructure> train, List<CachedStructure> validation, long seed, int threads) {
-        List<CachedStructure> points = new ArrayList<>();
-        for (InvariantTarget t : invariants) points.add(t.data);
         Track track = new Track(start);
         LbfgsRun lbfgs = new LbfgsRun(0, 0);
         long t0 = System.nanoTime();
         try (ParallelEvaluator eval = new ParallelEvaluator(model, threads)) {
             double initial = log(eval, start, train, validation, 0, 0.0, t0);
-            adam(eval, track, start, train, validation, points, seed, t0);
+            adam(eval, track, start, train, validation, seed, t0);
             if (settings.lbfgs() > 0) {
                 if (track.epoch == 0) track.bestLoss = initial;   // epochs=0: L-BFGS from the initial networks
-                lbfgs = lbfgs(eval, track, train, validation, points, t0);
+                lbfgs = lbfgs(eval, track, train, validation, t0);
             }
         }
         return new Result(track.best, track.bestEpoch, track.epoch, lbfgs.iterations(), lbfgs.evaluations(),
@@ -86,7 +87,7 @@ final class NetworkFit {
 
     /** The Adam epochs, within Adam's share of the time limit. */
     private void adam(ParallelEvaluator eval, Track track, double[] start, List<CachedStructure> train,
-                      List<CachedStructure> validation, List<CachedStructure> points, long seed, long t0) {
+                      List<CachedStructure> validation, long seed, long t0) {
         double[] p = start.clone(), grad = new double[model.parameters];
         Adam adam = new Adam(model.parameters);
         SplittableRandom rng = new SplittableRandom(seed);
@@ -122,7 +123,7 @@ final class NetworkFit {
      * or when the gradient has vanished.
      */
     private LbfgsRun lbfgs(ParallelEvaluator eval, Track track, List<CachedStructure> train,
-                           List<CachedStructure> validation, List<CachedStructure> points, long t0) {
+                           List<CachedStructure> validation, long t0) {
         FullBatchLoss loss = new FullBatchLoss(eval, train, points, settings.forceWeight(), settings.invariantWeight());
         Lbfgs opt = new Lbfgs(loss, model.parameters, settings.lbfgsMemory());
         opt.start(track.best);
@@ -157,8 +158,6 @@ final class NetworkFit {
         row.put("train_force_mae_eV_per_A", tr.forceMae());
         row.put("validation_energy_mae_meV_per_atom", va == null ? Double.NaN : 1000 * va.energyMae());
         row.put("validation_force_mae_eV_per_A", va == null ? Double.NaN : va.forceMae());
-        List<CachedStructure> points = new ArrayList<>();
-        for (InvariantTarget t : invariants) points.add(t.data);
         double[] e = eval.countedEnergies(p, points);
         double ipSquares = 0;
         for (int k = 0; k < e.length; k++) {
