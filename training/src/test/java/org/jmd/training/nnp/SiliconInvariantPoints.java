@@ -17,11 +17,11 @@ import org.jmd.training.TrainingContext.InvariantPoint;
  * E/N of the reference method: a model that fits its training data with a wrong split of the
  * total energy into atomic energies shows up as a deviation at these points.
  *
- * <p>The deck's {@code invariant_points} lines build the same points for any element; this is
- * the silicon set of the experiments and tests. Reference values come from a reference potential (for a Stillinger–Weber-labelled training
+ * <p>Test helper: the deck's {@code invariant_points} lines build the same points for any
+ * element; this is the silicon set of the experiments and tests. Reference values come from a reference potential (for a Stillinger–Weber-labelled training
  * set, the same SW potential, so every point's true value is known).
  */
-public final class SiliconInvariantPoints {
+final class SiliconInvariantPoints {
     /** Lattice constants near each crystal's PBE equilibrium (Å). */
     private static final String[] LATTICES = {"diamond", "sc", "bcc", "fcc"};
     private static final double[] LATTICE_CONSTANT = {5.47, 2.54, 3.08, 3.87};
