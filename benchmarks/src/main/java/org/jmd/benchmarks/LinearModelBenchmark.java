@@ -7,6 +7,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ThreadTeam;
+import org.jmd.engine.ForceWorkspace;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
 import org.jmd.neighbor.CellListSearch;
@@ -48,6 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LinearModelBenchmark {
     private BehlerParrinelloDescriptors descriptors;
     private Potential linear;
+    private ForceWorkspace workspace;
     private AtomicSystem system;
     private final NeighborList list = new NeighborList();
     private final ForceResult result = new ForceResult();
@@ -71,6 +74,7 @@ public class LinearModelBenchmark {
                 .statistics("Si", min, max, mean, sigma).weights("Si", new double[][] {w, {1.0}}, new double[][] {{0.0}, {-5.0}})
                 .atomEnergy("Si", -0.1).write(dir);
         linear = PotentialRegistry.load().create("linear \"" + dir + "\"", null);
+        workspace = linear.workspace(ThreadTeam.serial());
         new CellListSearch().build(system.x, system.size(), system.cell(), descriptors.cutoff(), NeighborList.Kind.FULL, list);
         descriptors.bind(system);
         result.reset(system.size());
@@ -91,7 +95,7 @@ public class LinearModelBenchmark {
 
     @Benchmark public double wholeStructure() {
         result.reset(system.size());
-        linear.compute(system, list, result);
+        workspace.compute(system, list, ForceResult.ALL, result);
         return result.energy;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.engine.PotentialRegistry;
 import org.jmd.io.StructureIO;
 import org.jmd.neighbor.CellListSearch;
@@ -45,6 +46,7 @@ public class N2p2Benchmark {
     public String potential;
 
     private N2p2Potential nnp;
+    private N2p2Potential.Workspace workspace;
     private AtomicSystem system;
     private final NeighborList list = new NeighborList();
     private final ForceResult result = new ForceResult();
@@ -55,9 +57,10 @@ public class N2p2Benchmark {
         if (!Files.isDirectory(dir)) throw new IllegalStateException("missing " + dir.toAbsolutePath() + " (set -Djmd.shared)");
         system = StructureIO.read(dir.resolve("input.data")).system;
         nnp = (N2p2Potential) PotentialRegistry.load().create("nnp \"" + dir + "\"", null);
+        workspace = (N2p2Potential.Workspace) nnp.workspace(ThreadTeam.serial());
         new CellListSearch().build(system.x, system.size(), system.cell(), nnp.cutoff(), NeighborList.Kind.FULL, list);
         result.reset(system.size());
-        nnp.descriptors(system, list, 0, false);
+        workspace.descriptors(system, list, 0, false);
     }
 
     private int atom() {
@@ -66,17 +69,17 @@ public class N2p2Benchmark {
         return i;
     }
 
-    @Benchmark public int descriptorValues() { return nnp.descriptors(system, list, atom(), false); }
+    @Benchmark public int descriptorValues() { return workspace.descriptors(system, list, atom(), false); }
 
-    @Benchmark public int descriptorWithDerivatives() { return nnp.descriptors(system, list, atom(), true); }
+    @Benchmark public int descriptorWithDerivatives() { return workspace.descriptors(system, list, atom(), true); }
 
-    @Benchmark public double networkForward() { return nnp.network(false); }
+    @Benchmark public double networkForward() { return workspace.network(false); }
 
-    @Benchmark public double networkForwardBackward() { return nnp.network(true); }
+    @Benchmark public double networkForwardBackward() { return workspace.network(true); }
 
     @Benchmark public double wholeStructure() {
         result.reset(system.size());
-        nnp.compute(system, list, result);
+        workspace.compute(system, list, ForceResult.ALL, result);
         return result.energy;
     }
 }

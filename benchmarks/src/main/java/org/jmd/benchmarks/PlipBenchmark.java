@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ThreadTeam;
+import org.jmd.engine.ForceWorkspace;
 import org.jmd.engine.build.Lattices;
 import org.jmd.neighbor.CellListSearch;
 import org.jmd.neighbor.NeighborList;
@@ -44,6 +46,7 @@ public class PlipBenchmark {
     private AtomicSystem system;
     private PlipDescriptors descriptors;
     private PlipPotential all, sparse;
+    private ForceWorkspace allWorkspace, sparseWorkspace;
     private final NeighborList list = new NeighborList();
     private final ForceResult result = new ForceResult();
     private double[] sum, rows;
@@ -63,6 +66,8 @@ public class PlipBenchmark {
         double[] ws = w.clone();
         for (int t = 0; t < ws.length; t++) if (t % 4 != 0) ws[t] = 0;
         sparse = new PlipPotential(new PlipModel(new String[] {"Si"}, new double[] {-5}, terms, ws).withoutZeroWeights(), "sparse");
+        allWorkspace = all.workspace(ThreadTeam.serial());
+        sparseWorkspace = sparse.workspace(ThreadTeam.serial());
         new CellListSearch().build(system.x, system.size(), system.cell(), 5.5, NeighborList.Kind.FULL, list);
         sum = new double[terms.size()];
         rows = new double[3 * system.size() * terms.size()];
@@ -76,13 +81,13 @@ public class PlipBenchmark {
 
     @Benchmark public double potentialAllTerms() {
         result.reset(system.size());
-        all.compute(system, list, result);
+        allWorkspace.compute(system, list, ForceResult.ALL, result);
         return result.energy;
     }
 
     @Benchmark public double potentialSparse() {
         result.reset(system.size());
-        sparse.compute(system, list, result);
+        sparseWorkspace.compute(system, list, ForceResult.ALL, result);
         return result.energy;
     }
 }

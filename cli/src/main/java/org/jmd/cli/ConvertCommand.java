@@ -12,6 +12,7 @@ import org.jmd.io.StructureFormat;
 import org.jmd.io.StructureIO;
 import org.jmd.io.StructureReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +29,8 @@ import picocli.CommandLine.Parameters;
                 "Units stay jmd's (Å, Å/fs, e) except LAMMPS data velocities (Å/ps, metal units); n2p2 values are copied as they are.",
                 "A general triclinic cell written as LAMMPS data is rotated rigidly into LAMMPS's lower-triangular form."})
 final class ConvertCommand implements Callable<Integer> {
+    @Mixin ThreadsOption threadsOption;
+
     @Parameters(index = "0", paramLabel = "IN", description = "Input structure file.")
     Path in;
 

@@ -11,6 +11,7 @@ import org.jmd.engine.PotentialRegistry;
 import org.jmd.io.Frame;
 import org.jmd.io.StructureIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,6 +20,8 @@ import picocli.CommandLine.Parameters;
         description = "Evaluate a potential on each structure of IN and write OUT (extended XYZ) with energy (eV), "
                 + "forces (eV/Å), per-atom energies, virial (W = Σ r⊗f, eV) and stress (−W/V, eV/Å³).")
 final class EvalCommand implements Callable<Integer> {
+    @Mixin ThreadsOption threadsOption;
+
     @Option(names = {"-p", "--potential"}, required = true, paramLabel = "LINE",
             description = "What a deck line 'potential LINE' would say, e.g. \"lj epsilon=0.0104 sigma=3.4 cutoff=8.5\".")
     String potentialLine;
@@ -32,9 +35,10 @@ final class EvalCommand implements Callable<Integer> {
     @Override public Integer call() {
         Potential potential = PotentialRegistry.load().create(potentialLine, Path.of(""));
         List<Frame> results = new ArrayList<>();
+        ForceCalculator calculator = new ForceCalculator(potential, 0.0);
         for (Frame frame : StructureIO.readAll(in)) {
             ForceResult r = new ForceResult();
-            new ForceCalculator(potential, 0.0).compute(frame.system, r);
+            calculator.compute(frame.system, r);
             frame.setResults(r);
             results.add(frame);
         }

@@ -8,6 +8,7 @@ import org.jmd.io.Frame;
 import org.jmd.io.StructureIO;
 import org.jmd.training.Labeller;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,12 +21,12 @@ import picocli.CommandLine.Spec;
                 + "info labelled_by records the potential line.",
         footer = {"", "Example:", "  jmd label --potential \"sw inputs/potentials/Si.sw\" structures.extxyz si-sw-labelled.extxyz"})
 final class LabelCommand implements Callable<Integer> {
+    @Mixin ThreadsOption threadsOption;
+
     @Option(names = {"-p", "--potential"}, required = true, paramLabel = "LINE",
             description = "What a deck line 'potential LINE' would say, e.g. \"sw inputs/potentials/Si.sw\".")
     String potentialLine;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
 
     @Parameters(index = "0", paramLabel = "IN", description = "Structures to label (any format jmd reads).")
     Path in;
@@ -37,7 +38,7 @@ final class LabelCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         List<Frame> frames = StructureIO.readAll(in);
-        List<Frame> labelled = Labeller.label(frames, Labeller.potentials(potentialLine, Path.of("")), potentialLine, Math.max(1, threads));
+        List<Frame> labelled = Labeller.label(frames, Labeller.potential(potentialLine, Path.of("")), potentialLine, ThreadsOption.threads());
         StructureIO.write(out, labelled, "extxyz");
         PrintWriter o = spec.commandLine().getOut();
         o.println("labelled " + labelled.size() + " structures with '" + potentialLine + "' into " + out);

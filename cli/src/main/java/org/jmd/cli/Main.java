@@ -2,6 +2,7 @@ package org.jmd.cli;
 
 import java.io.PrintWriter;
 import org.jmd.engine.InputException;
+import org.jmd.engine.ThreadTeam;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,7 @@ public final class Main implements Runnable {
 
     /** Runs jmd with the given arguments and streams; returns the exit code. Used by tests too. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        ThreadTeam.setDefaultThreads(Runtime.getRuntime().availableProcessors()); // until --threads says otherwise
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.jmd.engine.deck.Deck;
 import org.jmd.engine.deck.RunInterrupted;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Spec;
                 + "with the trajectory complete and a checkpoint written (if the deck asked for checkpoints)."},
         footer = {"", "Example:", "  jmd run inputs/si-liquid.deck", "  jmd run inputs/zno-wurtzite-relax.deck -v shared=/path/to/shared"})
 final class RunCommand implements Callable<Integer> {
+    @Mixin ThreadsOption threadsOption;
+
     /** Exit status of a run stopped by Ctrl-C, as shells report a SIGINT. */
     static final int INTERRUPTED = 130;
 

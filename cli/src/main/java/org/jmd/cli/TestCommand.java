@@ -17,6 +17,7 @@ import org.jmd.training.LabelledStructure;
 import org.jmd.training.Labeller;
 import org.jmd.training.PredictionsCsv;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Spec;
                 + "an error that cannot be computed (no reference forces) is null."},
         footer = {"", "Example:", "  jmd test --potential \"$(cat runs/si-nnp/POTENTIAL)\" si_mlearn_test.extxyz --out metrics.json --predictions parity.csv"})
 final class TestCommand implements Callable<Integer> {
+    @Mixin ThreadsOption threadsOption;
+
     @Option(names = {"-p", "--potential"}, required = true, paramLabel = "LINE",
             description = "What a deck line 'potential LINE' would say, e.g. \"nnp runs/si-nnp/model\".")
     String potentialLine;
@@ -48,14 +51,12 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "Format of DATA (extxyz, n2p2); default from the file name.")
     String format;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
 
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         List<LabelledStructure> structures = LabelledData.read(data, format);
-        List<ForceResult> predicted = Evaluator.predict(Labeller.potentials(potentialLine, Path.of("")), structures, Math.max(1, threads));
+        List<ForceResult> predicted = Evaluator.predict(Labeller.potential(potentialLine, Path.of("")), structures, ThreadsOption.threads());
         ErrorMetrics m = ErrorMetrics.of(structures, predicted);
         PrintWriter o = spec.commandLine().getOut();
         o.println(String.format(Locale.ROOT, "%-20s %10s %6s %12s %12s %12s %12s", "config_type", "structures", "atoms",

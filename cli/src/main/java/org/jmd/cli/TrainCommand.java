@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jmd.training.TrainDeck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Spec;
             "Relative paths in the deck resolve against the deck's directory."},
         footer = {"", "Example:", "  jmd train inputs/train/si-nnp.deck --out runs/si-nnp -v data=/path/to/shared/data"})
 final class TrainCommand implements Callable<Integer> {
+    @Mixin ThreadsOption threadsOption;
+
     @Parameters(index = "0", paramLabel = "DECK", description = "The training deck.")
     Path deck;
 

@@ -111,6 +111,26 @@ class DeckRunTest {
         assertEquals(Files.readString(dir.resolve("a.chk")), Files.readString(dir.resolve("c.chk")));
     }
 
+    /** Threads change nothing: a run restarted on 3 threads, or switched to 2 mid-deck, follows the 1-thread run bit for bit. */
+    @Test void aRunContinuedWithAnotherThreadCountFollowsTheSameTrajectory() throws Exception {
+        // 216 Si atoms: several atom blocks, so the threads really split the work; hot, so lists are rebuilt
+        String si = "lattice diamond a=5.431 species=Si repeat=3,3,3\npotential sw " + repositoryFile("inputs/potentials/Si.sw")
+                + "\nvelocity temperature=2500 seed=3\ntimestep 1\nensemble nve\nthermo every=10\n";
+        Deck straight = run("threads 1\n" + si + "checkpoint every=20 file=a.chk\nrun 40\n");
+        run("threads 1\n" + si + "checkpoint every=20 file=b.chk\nrun 20\n");
+        Deck resumed = run("threads 3\nrestart b.chk\npotential sw " + repositoryFile("inputs/potentials/Si.sw") + "\nrun 20\n");
+        assertEquals(40, resumed.simulation().step());
+        assertArrayEquals(straight.simulation().system().x, resumed.simulation().system().x);
+        assertArrayEquals(straight.simulation().system().v, resumed.simulation().system().v);
+        Deck switched = run(si + "threads 1\nrun 20\nthreads 2\nrun 20\n");
+        assertArrayEquals(straight.simulation().system().x, switched.simulation().system().x);
+        assertArrayEquals(straight.simulation().system().v, switched.simulation().system().v);
+    }
+
+    static String repositoryFile(String relative) {
+        return java.nio.file.Path.of(System.getProperty("jmd.root", "..")).resolve(relative).toAbsolutePath().toString();
+    }
+
     @Test void tooCloseAtomsStopTheRunNamingStepAndAtoms() {
         // 0.3 Å apart from the start
         StructureIO.write(dir.resolve("pair.extxyz"), new Frame(new AtomicSystem(org.jmd.neighbor.Cell.orthorhombic(20, 20, 20), new String[] {"Ar"}, new int[2],

@@ -9,11 +9,14 @@ import java.util.Arrays;
  * when asked for, per-atom energies (eV) that sum to the total.
  */
 public final class ForceResult {
+    /** What an evaluation must produce besides forces (LAMMPS's eflag/vflag): combine with |. */
+    public static final int FORCES = 0, ENERGY = 1, VIRIAL = 2, ATOM_ENERGIES = 4, ALL = ENERGY | VIRIAL | ATOM_ENERGIES;
+
     public double energy;
     public double[] forces = new double[0];
     public final double[] virial = new double[9];
     public double[] atomEnergies = new double[0];
-    private boolean wantAtomEnergies = true;
+    private int computed = ALL;
 
     /** Zeroes the buffers for n atoms, growing them if needed. Called by the engine before compute. */
     public void reset(int n) {
@@ -25,10 +28,11 @@ public final class ForceResult {
         energy = 0;
     }
 
-    /** Whether the caller needs per-atom energies; a potential may skip them when false. */
-    public boolean wantAtomEnergies() { return wantAtomEnergies; }
+    /** Whether the last evaluation into these buffers produced what {@code flags} names (forces always). */
+    public boolean has(int flags) { return (computed & flags) == flags; }
 
-    public void setWantAtomEnergies(boolean want) { this.wantAtomEnergies = want; }
+    /** Records what the evaluation produced; set by {@link ForceCalculator}. */
+    public void setComputed(int flags) { this.computed = flags; }
 
     /** Stress in ASE's convention, σ = −W/V (eV/Å³), row-major. */
     public double[] stress(double volume) {
@@ -52,7 +56,7 @@ public final class ForceResult {
         r.forces = forces.clone();
         r.atomEnergies = atomEnergies.clone();
         System.arraycopy(virial, 0, r.virial, 0, 9);
-        r.wantAtomEnergies = wantAtomEnergies;
+        r.computed = computed;
         return r;
     }
 }

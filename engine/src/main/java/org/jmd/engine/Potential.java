@@ -4,14 +4,13 @@ import org.jmd.neighbor.NeighborList;
 
 /**
  * The one force interface every model implements: classical potentials, neural networks, linear
- * models. One call computes everything an MD step or a minimizer needs, into caller-owned
- * buffers, so integrators and optimizers never know which model they drive.
+ * models, committees. A potential is the model — parameters read once, immutable, shared by every
+ * thread and every caller; evaluation happens in a {@link ForceWorkspace} made from it, which
+ * holds the scratch buffers. Integrators and optimizers never know which model they drive.
  *
- * <p>Contract: {@link #compute} adds nothing to the result that it did not compute; the engine
- * calls {@link ForceResult#reset} first. The neighbor list holds every pair closer than
- * {@link #cutoff()} (it may hold more: lists are built with a skin, so test r &lt; cutoff), with
- * up-to-date displacements, of the kind {@link #neighborKind()} asks for.
- * Implementations must not allocate per call in their hot loops.
+ * <p>Implementations must not allocate per call in their hot loops, and must give the same bits
+ * for any size of the workspace's {@link ThreadTeam} (split atoms in {@link AtomBlocks}, reduce
+ * in block order, e.g. with {@link PairGradients}).
  */
 public interface Potential {
     /** Interaction range in Å. Zero means the potential needs no neighbor list. */
@@ -20,8 +19,8 @@ public interface Potential {
     /** Half lists visit each pair once (pair potentials); full lists suit many-body terms. */
     NeighborList.Kind neighborKind();
 
-    /** Energy, forces, virial and (if {@link ForceResult#wantAtomEnergies()}) per-atom energies. */
-    void compute(AtomicSystem system, NeighborList neighbors, ForceResult result);
+    /** A new workspace that computes with up to {@code team.size()} threads. Cheap: no files are read. */
+    ForceWorkspace workspace(ThreadTeam team);
 
     /** A one-line description for logs and output headers. */
     default String describe() { return getClass().getSimpleName(); }

@@ -41,7 +41,7 @@ public final class Frame {
     public void setResults(ForceResult r) {
         energy = r.energy;
         forces = r.forces.clone();
-        if (r.wantAtomEnergies()) atomEnergies = r.atomEnergies.clone();
+        if (r.has(ForceResult.ATOM_ENERGIES)) atomEnergies = r.atomEnergies.clone();
         virial = r.virial.clone();
         stress = system.cell().fullyPeriodic() ? r.stress(system.cell().volume()) : null;
     }

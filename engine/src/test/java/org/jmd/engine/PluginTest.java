@@ -19,7 +19,8 @@ class PluginTest {
         Tether(double k) { this.k = k; }
         @Override public double cutoff() { return 0; }
         @Override public NeighborList.Kind neighborKind() { return NeighborList.Kind.HALF; }
-        @Override public void compute(AtomicSystem s, NeighborList list, ForceResult r) {
+        @Override public ForceWorkspace workspace(ThreadTeam team) { return this::compute; }
+        private void compute(AtomicSystem s, NeighborList list, int want, ForceResult r) {
             for (int i = 0; i < s.size(); i++) {
                 double e = 0;
                 for (int d = 0; d < 3; d++) {

@@ -47,6 +47,9 @@ public final class NptScr implements Integrator {
 
     @Override public void init(Dynamics d) { requirePeriodic(d.system.cell()); }
 
+    /** The barostat reads the virial at every step. */
+    @Override public int forceFlags() { return org.jmd.engine.ForceResult.VIRIAL; }
+
     @Override public void step(Dynamics d) {
         AtomicSystem s = d.system;
         Cell cell = s.cell();

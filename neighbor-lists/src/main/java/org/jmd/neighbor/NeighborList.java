@@ -24,6 +24,10 @@ public final class NeighborList {
     int[] neighbor = new int[0];
     int[] image = new int[0];
     double[] delta = new double[0];
+    // transpose: the pairs whose neighbor is atom j, built on first use after each build
+    private int[] incomingStart = new int[1];
+    private int[] incomingPair = new int[0];
+    private boolean transposed;
 
     public Kind kind() { return kind; }
 
@@ -53,6 +57,38 @@ public final class NeighborList {
     /** Direct access for kernels: displacement x_j + image·h − x_i per pair, 3 per pair. Do not modify. */
     public double[] deltaArray() { return delta; }
 
+    /**
+     * CSR offsets of the transpose: the pairs whose neighbor is atom j are
+     * {@code incomingPairs()[incomingStart()[j] .. incomingStart()[j+1]-1]}, in increasing pair
+     * order. Kernels that store one gradient per pair gather each atom's force from its own pairs
+     * and these, in a fixed order, so the sum does not depend on how atoms were split over threads.
+     */
+    public int[] incomingStart() {
+        transpose();
+        return incomingStart;
+    }
+
+    /** Pair indices of the transpose, see {@link #incomingStart()}. */
+    public int[] incomingPairs() {
+        transpose();
+        return incomingPair;
+    }
+
+    /** Counting sort of the pairs by neighbor; O(pairs), once per build. */
+    private void transpose() {
+        if (transposed) return;
+        if (incomingStart.length < atoms + 1) incomingStart = new int[atoms + 1];
+        if (incomingPair.length < pairs) incomingPair = new int[neighbor.length];
+        int[] c = incomingStart;
+        java.util.Arrays.fill(c, 0, atoms + 1, 0);
+        for (int p = 0; p < pairs; p++) c[neighbor[p] + 1]++;
+        for (int j = 0; j < atoms; j++) c[j + 1] += c[j];
+        for (int p = 0; p < pairs; p++) incomingPair[c[neighbor[p]]++] = p;
+        for (int j = atoms; j > 0; j--) c[j] = c[j - 1];
+        c[0] = 0;
+        transposed = true;
+    }
+
     /** Recompute every pair displacement from current positions and cell. Allocates nothing. */
     public void refresh(double[] x, Cell cell) {
         double ax = cell.h(0, 0), ay = cell.h(0, 1), az = cell.h(0, 2);
@@ -77,6 +113,7 @@ public final class NeighborList {
         this.cutoff = cutoff;
         this.atoms = atoms;
         this.pairs = 0;
+        this.transposed = false;
         if (start.length < atoms + 1) start = new int[atoms + 1];
         start[0] = 0;
     }

@@ -2,10 +2,14 @@ package org.jmd.potentials;
 
 import java.util.List;
 import java.util.Map;
+import org.jmd.engine.AtomBlocks;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ForceWorkspace;
 import org.jmd.engine.InputException;
+import org.jmd.engine.PairGradients;
 import org.jmd.engine.Potential;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.neighbor.NeighborList;
 
 /**
@@ -38,18 +42,10 @@ public final class Buckingham implements Potential {
     private final boolean background;    // allow a net charge under Ewald (uniform neutralising background)
     private final String source;         // where the potential was defined, for errors found at run time
     private final int line;
-    private final EwaldSum ewald;
     private final CoulombConvention convention;
     private final double ke;             // Coulomb constant e²/(4πε₀), eV·Å, of the convention
     private final double dsfEnergyShift, dsfForceShift;
 
-    // species table of the last system, mapped to parameters (rebuilt when the table changes)
-    private String[] mappedSpecies = new String[0];
-    private int types;
-    private boolean[] hasBuck = new boolean[0];
-    private double[] buckA = new double[0], buckInvRho = new double[0], buckC = new double[0], buckShift = new double[0];
-    private double[] typeCharge = new double[0];
-    private double[] q = new double[0];
 
     private Buckingham(Builder b) {
         this.pairs = List.copyOf(b.pairs);
@@ -64,7 +60,6 @@ public final class Buckingham implements Potential {
         this.line = b.line;
         this.convention = b.convention;
         this.ke = convention.coulombConstant();
-        this.ewald = coulomb == CoulombMethod.EWALD ? new EwaldSum(ewaldAccuracy, cutoff, alpha, ke) : null;
         if (coulomb == CoulombMethod.DSF) {
             // Fennell & Gezelter eq. 19 as LAMMPS coul/dsf writes it: pair energy
             // erfc(αr)/r − e_shift − r·f_shift with f_shift = −(erfc(αr_c)/r_c² + 2α/√π·exp(−α²r_c²)/r_c)
@@ -83,183 +78,214 @@ public final class Buckingham implements Potential {
 
     public CoulombMethod coulomb() { return coulomb; }
 
-    /** The Ewald splitting parameter chosen for the last structure (1/Å), or the DSF damping; NaN otherwise. */
-    public double alpha() {
-        return ewald != null ? ewald.alpha() : coulomb == CoulombMethod.DSF ? alpha : Double.NaN;
-    }
+    @Override public ForceWorkspace workspace(ThreadTeam team) { return new Workspace(team); }
 
-    /** The reciprocal-space cutoff chosen for the last structure (1/Å); 0 without Ewald. */
-    public double kCutoff() { return ewald != null ? ewald.kCutoff() : 0; }
+    /**
+     * One caller's evaluation state: the species table mapped to parameters, the charges, the
+     * Ewald set-up of the last cell. The pair loop runs over fixed atom blocks on the team.
+     */
+    public final class Workspace implements ForceWorkspace {
+        private final ThreadTeam team;
+        private final PairGradients pairs = new PairGradients();
+        private final EwaldSum ewald = coulomb == CoulombMethod.EWALD ? new EwaldSum(ewaldAccuracy, cutoff, alpha, ke) : null;
+        private double[] blockEnergy = new double[0];
+        // species table of the last system, mapped to parameters (rebuilt when the table changes)
+        private String[] mappedSpecies = new String[0];
+        private int types;
+        private boolean[] hasBuck = new boolean[0];
+        private double[] buckA = new double[0], buckInvRho = new double[0], buckC = new double[0], buckShift = new double[0];
+        private double[] typeCharge = new double[0];
+        private double[] q = new double[0];
 
-    /** Number of k-vectors (half space) summed for the last structure. */
-    public int kVectorCount() { return ewald != null ? ewald.kVectorCount() : 0; }
+        Workspace(ThreadTeam team) { this.team = team; }
 
-    @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
-        int n = system.size();
-        mapSpecies(system);
-        boolean charged = coulomb != CoulombMethod.NONE && assignCharges(system);
-        double ewaldAlpha = 0;
-        if (charged && coulomb == CoulombMethod.EWALD) {
-            checkEwaldCell(system);
-            try {
-                ewald.prepare(system.cell(), q, n);
-            } catch (IllegalArgumentException e) {
-                throw error(e.getMessage());
-            }
-            ewaldAlpha = ewald.alpha();
+        /** The Ewald splitting parameter chosen for the last structure (1/Å), or the DSF damping; NaN otherwise. */
+        public double alpha() {
+            return ewald != null ? ewald.alpha() : coulomb == CoulombMethod.DSF ? alpha : Double.NaN;
         }
-        pairLoop(system, list, out, charged, ewaldAlpha);
-        if (charged) {
-            if (coulomb == CoulombMethod.EWALD) {
-                ewald.add(system.x, q, n, out);
-            } else {
-                // DSF self term −(e_shift/2 + α/√π) k_e q_i², as in LAMMPS coul/dsf
-                double self = -(0.5 * dsfEnergyShift + alpha / Math.sqrt(Math.PI)) * ke;
-                double e = 0;
-                for (int i = 0; i < n; i++) {
-                    double ei = self * q[i] * q[i];
-                    e += ei;
-                    out.atomEnergies[i] += ei;
+
+        /** The reciprocal-space cutoff chosen for the last structure (1/Å); 0 without Ewald. */
+        public double kCutoff() { return ewald != null ? ewald.kCutoff() : 0; }
+
+        /** Number of k-vectors (half space) summed for the last structure. */
+        public int kVectorCount() { return ewald != null ? ewald.kVectorCount() : 0; }
+
+        @Override public void compute(AtomicSystem system, NeighborList list, int want, ForceResult out) {
+            int n = system.size();
+            mapSpecies(system);
+            boolean charged = coulomb != CoulombMethod.NONE && assignCharges(system);
+            double ewaldAlpha = 0;
+            if (charged && coulomb == CoulombMethod.EWALD) {
+                checkEwaldCell(system);
+                try {
+                    ewald.prepare(system.cell(), q, n);
+                } catch (IllegalArgumentException e) {
+                    throw error(e.getMessage());
                 }
-                out.energy += e;
+                ewaldAlpha = ewald.alpha();
+            }
+            pairLoop(system, list, want, out, charged, ewaldAlpha);
+            if (charged) {
+                if (coulomb == CoulombMethod.EWALD) {
+                    ewald.add(system.x, q, n, out, (want & ForceResult.ATOM_ENERGIES) != 0);
+                } else {
+                    // DSF self term −(e_shift/2 + α/√π) k_e q_i², as in LAMMPS coul/dsf
+                    double self = -(0.5 * dsfEnergyShift + alpha / Math.sqrt(Math.PI)) * ke;
+                    double e = 0;
+                    for (int i = 0; i < n; i++) {
+                        double ei = self * q[i] * q[i];
+                        e += ei;
+                        out.atomEnergies[i] += ei;
+                    }
+                    out.energy += e;
+                }
             }
         }
-    }
 
-    private void pairLoop(AtomicSystem system, NeighborList list, ForceResult out, boolean charged, double ewaldAlpha) {
-        int n = system.size(), nt = types;
-        int[] start = list.startArray(), nb = list.neighborArray(), type = system.type;
-        double[] d = list.deltaArray(), f = out.forces, w = out.virial, ea = out.atomEnergies, qa = q;
-        boolean ewaldReal = charged && coulomb == CoulombMethod.EWALD, dsf = charged && coulomb == CoulombMethod.DSF;
-        double a = ewaldReal ? ewaldAlpha : alpha, ke = this.ke;
-        boolean polynomial = convention.polynomialErfc();
-        // LAMMPS's coul/long writes 2/√π with 9 digits (EWALD_F), its coul/dsf in full
-        double twoOverSqrtPi = polynomial && ewaldReal ? PolynomialErfc.TWO_OVER_SQRT_PI_LAMMPS : TWO_OVER_SQRT_PI;
-        double eShift = dsfEnergyShift, fShift = dsfForceShift;
-        double rc2 = cutoff * cutoff, energy = 0;
-        double w00 = 0, w01 = 0, w02 = 0, w10 = 0, w11 = 0, w12 = 0, w20 = 0, w21 = 0, w22 = 0;
-        for (int i = 0; i < n; i++) {
-            int ti = type[i] * nt;
-            double qi = ewaldReal || dsf ? ke * qa[i] : 0;
-            for (int p = start[i], end = start[i + 1]; p < end; p++) {
-                double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
-                double r2 = dx * dx + dy * dy + dz * dz;
-                if (r2 >= rc2) continue;
-                int j = nb[p], t = ti + type[j];
-                double r = Math.sqrt(r2), rinv = 1 / r, e = 0, dEdr = 0;
-                if (hasBuck[t]) {
-                    double rep = buckA[t] * Math.exp(-r * buckInvRho[t]);
-                    double r2inv = rinv * rinv, disp = buckC[t] * r2inv * r2inv * r2inv;
-                    e += rep - disp - buckShift[t];
-                    dEdr += -rep * buckInvRho[t] + 6 * disp * rinv;
+        private void pairLoop(AtomicSystem system, NeighborList list, int want, ForceResult out, boolean charged, double ewaldAlpha) {
+            final int n = system.size(), nt = types, blocks = AtomBlocks.count(n);
+            final int[] start = list.startArray(), nb = list.neighborArray(), type = system.type;
+            final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0;
+            final double[] d = list.deltaArray(), qa = q, g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
+            final double[] ea = perAtom ? out.atomEnergies : null;
+            final boolean ewaldReal = charged && coulomb == CoulombMethod.EWALD, dsf = charged && coulomb == CoulombMethod.DSF;
+            final double a = ewaldReal ? ewaldAlpha : alpha, ke = Buckingham.this.ke;
+            final boolean polynomial = convention.polynomialErfc();
+            // LAMMPS's coul/long writes 2/√π with 9 digits (EWALD_F), its coul/dsf in full
+            final double twoOverSqrtPi = polynomial && ewaldReal ? PolynomialErfc.TWO_OVER_SQRT_PI_LAMMPS : TWO_OVER_SQRT_PI;
+            final double eShift = dsfEnergyShift, fShift = dsfForceShift;
+            final double rc2 = cutoff * cutoff;
+            final boolean[] hasB = hasBuck;
+            final double[] bA = buckA, bInvRho = buckInvRho, bC = buckC, bShift = buckShift;
+            if (blockEnergy.length < blocks) blockEnergy = new double[blocks];
+            final double[] be = blockEnergy;
+            team.run(blocks, (blk, worker) -> {
+                double energy = 0;
+                for (int i = AtomBlocks.first(blk), iEnd = AtomBlocks.end(blk, n); i < iEnd; i++) {
+                    int ti = type[i] * nt;
+                    double qi = ewaldReal || dsf ? ke * qa[i] : 0, eiSelf = 0;
+                    for (int p = start[i], end = start[i + 1]; p < end; p++) {
+                        double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+                        double r2 = dx * dx + dy * dy + dz * dz;
+                        if (r2 >= rc2) {
+                            g[3 * p] = 0; g[3 * p + 1] = 0; g[3 * p + 2] = 0;
+                            if (share != null) share[p] = 0;
+                            continue;
+                        }
+                        int j = nb[p], t = ti + type[j];
+                        double r = Math.sqrt(r2), rinv = 1 / r, e = 0, dEdr = 0;
+                        if (hasB[t]) {
+                            double rep = bA[t] * Math.exp(-r * bInvRho[t]);
+                            double r2inv = rinv * rinv, disp = bC[t] * r2inv * r2inv * r2inv;
+                            e += rep - disp - bShift[t];
+                            dEdr += -rep * bInvRho[t] + 6 * disp * rinv;
+                        }
+                        double qq = qi == 0 ? 0 : qi * qa[j];
+                        if (qq != 0) {
+                            double x = a * r, gauss = Math.exp(-x * x);
+                            // −d/dr [erfc(αr)/r] = (erfc(αr)/r + 2/√π·α·exp(−α²r²))/r. With LAMMPS's polynomial
+                            // erfc this is what LAMMPS computes, polynomial in the first term but the exact
+                            // derivative of erfc in the second, so the force is not quite −dE/dr (see
+                            // CoulombConvention); reproducing LAMMPS's forces needs exactly this
+                            double erfcOverR = (polynomial ? PolynomialErfc.scaled(x) : ScaledErfc.of(x)) * gauss * rinv;
+                            double radial = (erfcOverR + twoOverSqrtPi * a * gauss) * rinv;
+                            if (ewaldReal) {
+                                e += qq * erfcOverR;
+                                dEdr -= qq * radial;
+                            } else {
+                                e += qq * (erfcOverR - eShift - r * fShift);
+                                dEdr -= qq * (radial + fShift);
+                            }
+                        }
+                        // ∂E/∂δ = dE/dr · δ/r: the neighbor feels minus this, i the opposite
+                        double gr = dEdr * rinv;
+                        g[3 * p] = gr * dx; g[3 * p + 1] = gr * dy; g[3 * p + 2] = gr * dz;
+                        energy += e;
+                        eiSelf += 0.5 * e;
+                        if (share != null) share[p] = 0.5 * e;
+                    }
+                    if (ea != null) ea[i] += eiSelf;
                 }
-                double qq = qi == 0 ? 0 : qi * qa[j];
-                if (qq != 0) {
-                    double x = a * r, gauss = Math.exp(-x * x);
-                    // −d/dr [erfc(αr)/r] = (erfc(αr)/r + 2/√π·α·exp(−α²r²))/r. With LAMMPS's polynomial
-                    // erfc this is what LAMMPS computes, polynomial in the first term but the exact
-                    // derivative of erfc in the second, so the force is not quite −dE/dr (see
-                    // CoulombConvention); reproducing LAMMPS's forces needs exactly this
-                    double erfcOverR = (polynomial ? PolynomialErfc.scaled(x) : ScaledErfc.of(x)) * gauss * rinv;
-                    double radial = (erfcOverR + twoOverSqrtPi * a * gauss) * rinv;
-                    if (ewaldReal) {
-                        e += qq * erfcOverR;
-                        dEdr -= qq * radial;
-                    } else {
-                        e += qq * (erfcOverR - eShift - r * fShift);
-                        dEdr -= qq * (radial + fShift);
+                be[blk] = energy;
+            });
+            double energy = 0;
+            for (int b = 0; b < blocks; b++) energy += be[b];
+            out.energy += energy;
+            pairs.reduce(list, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
+        }
+
+        /** Maps the system's species table onto the parameters; only when the table changed. */
+        private void mapSpecies(AtomicSystem s) {
+            int nt = s.speciesCount();
+            boolean same = nt == mappedSpecies.length;
+            for (int t = 0; t < nt && same; t++) same = s.species(t).equals(mappedSpecies[t]);
+            if (same) return;
+            String[] table = s.speciesTable();
+            types = nt;
+            hasBuck = new boolean[nt * nt];
+            buckA = new double[nt * nt];
+            buckInvRho = new double[nt * nt];
+            buckC = new double[nt * nt];
+            buckShift = new double[nt * nt];
+            typeCharge = new double[nt];
+            for (int a = 0; a < nt; a++) {
+                if (speciesCharges != null) typeCharge[a] = speciesCharges.getOrDefault(table[a], Double.NaN);
+                for (int b = 0; b < nt; b++) {
+                    for (BuckinghamPair p : Buckingham.this.pairs) {
+                        if (!p.joins(table[a], table[b])) continue;
+                        int t = a * nt + b;
+                        hasBuck[t] = true;
+                        buckA[t] = p.a();
+                        buckInvRho[t] = 1 / p.rho();
+                        buckC[t] = p.c();
+                        buckShift[t] = shift ? p.a() * Math.exp(-cutoff / p.rho()) - p.c() / Math.pow(cutoff, 6) : 0;
                     }
                 }
-                // force on j along d = r_j − r_i is −dE/dr·d/r; i gets the opposite
-                double fr = -dEdr * rinv;
-                double fx = fr * dx, fy = fr * dy, fz = fr * dz;
-                f[3 * j] += fx; f[3 * j + 1] += fy; f[3 * j + 2] += fz;
-                f[3 * i] -= fx; f[3 * i + 1] -= fy; f[3 * i + 2] -= fz;
-                w00 += dx * fx; w01 += dx * fy; w02 += dx * fz;
-                w10 += dy * fx; w11 += dy * fy; w12 += dy * fz;
-                w20 += dz * fx; w21 += dz * fy; w22 += dz * fz;
-                energy += e;
-                ea[i] += 0.5 * e;
-                ea[j] += 0.5 * e;
             }
+            mappedSpecies = table;
         }
-        w[0] += w00; w[1] += w01; w[2] += w02;
-        w[3] += w10; w[4] += w11; w[5] += w12;
-        w[6] += w20; w[7] += w21; w[8] += w22;
-        out.energy += energy;
-    }
 
-    /** Maps the system's species table onto the parameters; only when the table changed. */
-    private void mapSpecies(AtomicSystem s) {
-        int nt = s.speciesCount();
-        boolean same = nt == mappedSpecies.length;
-        for (int t = 0; t < nt && same; t++) same = s.species(t).equals(mappedSpecies[t]);
-        if (same) return;
-        String[] table = s.speciesTable();
-        types = nt;
-        hasBuck = new boolean[nt * nt];
-        buckA = new double[nt * nt];
-        buckInvRho = new double[nt * nt];
-        buckC = new double[nt * nt];
-        buckShift = new double[nt * nt];
-        typeCharge = new double[nt];
-        for (int a = 0; a < nt; a++) {
-            if (speciesCharges != null) typeCharge[a] = speciesCharges.getOrDefault(table[a], Double.NaN);
-            for (int b = 0; b < nt; b++) {
-                for (BuckinghamPair p : pairs) {
-                    if (!p.joins(table[a], table[b])) continue;
-                    int t = a * nt + b;
-                    hasBuck[t] = true;
-                    buckA[t] = p.a();
-                    buckInvRho[t] = 1 / p.rho();
-                    buckC[t] = p.c();
-                    buckShift[t] = shift ? p.a() * Math.exp(-cutoff / p.rho()) - p.c() / Math.pow(cutoff, 6) : 0;
+        /** Fills q; false when every charge is zero (nothing electrostatic to do). */
+        private boolean assignCharges(AtomicSystem s) {
+            int n = s.size();
+            if (q.length < n) q = new double[n];
+            boolean any = false;
+            if (speciesCharges != null) {
+                for (int i = 0; i < n; i++) {
+                    double qi = typeCharge[s.type[i]];
+                    if (Double.isNaN(qi)) {
+                        throw error("charges= gives no charge for species " + s.symbol(i) + " (atom " + (i + 1) + "); it gives "
+                                + String.join(", ", speciesCharges.keySet()));
+                    }
+                    q[i] = qi;
+                    any |= qi != 0;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    q[i] = s.charge[i];
+                    any |= q[i] != 0;
+                }
+                if (!any) {
+                    throw error("coulomb=" + coulomb.keyword() + " but no charges= given and the structure carries no charges;"
+                            + " give charges=SPECIES:Q,... or use coulomb=none");
                 }
             }
+            return any;
         }
-        mappedSpecies = table;
-    }
 
-    /** Fills q; false when every charge is zero (nothing electrostatic to do). */
-    private boolean assignCharges(AtomicSystem s) {
-        int n = s.size();
-        if (q.length < n) q = new double[n];
-        boolean any = false;
-        if (speciesCharges != null) {
-            for (int i = 0; i < n; i++) {
-                double qi = typeCharge[s.type[i]];
-                if (Double.isNaN(qi)) {
-                    throw error("charges= gives no charge for species " + s.symbol(i) + " (atom " + (i + 1) + "); it gives "
-                            + String.join(", ", speciesCharges.keySet()));
-                }
-                q[i] = qi;
-                any |= qi != 0;
+        private void checkEwaldCell(AtomicSystem s) {
+            if (!s.cell().fullyPeriodic()) {
+                throw error("coulomb=ewald needs a cell periodic in all three directions; use coulomb=dsf for clusters and slabs");
             }
-        } else {
-            for (int i = 0; i < n; i++) {
-                q[i] = s.charge[i];
-                any |= q[i] != 0;
+            double total = 0, scale = 0;
+            for (int i = 0; i < s.size(); i++) {
+                total += q[i];
+                scale += Math.abs(q[i]);
             }
-            if (!any) {
-                throw error("coulomb=" + coulomb.keyword() + " but no charges= given and the structure carries no charges;"
-                        + " give charges=SPECIES:Q,... or use coulomb=none");
+            if (!background && Math.abs(total) > 1e-8 * Math.max(1, scale)) {
+                throw error("coulomb=ewald: the cell has net charge " + total + " e; add background=yes to sum it with a uniform"
+                        + " neutralising background (energies of charged cells then depend on that convention)");
             }
-        }
-        return any;
-    }
-
-    private void checkEwaldCell(AtomicSystem s) {
-        if (!s.cell().fullyPeriodic()) {
-            throw error("coulomb=ewald needs a cell periodic in all three directions; use coulomb=dsf for clusters and slabs");
-        }
-        double total = 0, scale = 0;
-        for (int i = 0; i < s.size(); i++) {
-            total += q[i];
-            scale += Math.abs(q[i]);
-        }
-        if (!background && Math.abs(total) > 1e-8 * Math.max(1, scale)) {
-            throw error("coulomb=ewald: the cell has net charge " + total + " e; add background=yes to sum it with a uniform"
-                    + " neutralising background (energies of charged cells then depend on that convention)");
         }
     }
 

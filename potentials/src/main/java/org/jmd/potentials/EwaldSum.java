@@ -108,9 +108,8 @@ final class EwaldSum {
     int kVectorCount() { return kCount; }
 
     /** Adds reciprocal, self and background energy, forces, virial and per-atom energies. */
-    void add(double[] x, double[] q, int n, ForceResult out) {
+    void add(double[] x, double[] q, int n, ForceResult out, boolean perAtom) {
         double[] f = out.forces, w = out.virial, ea = out.atomEnergies;
-        boolean perAtom = out.wantAtomEnergies();
 
         // self energy, and the background that neutralises a net charge
         double selfFactor = -ke * alpha / Math.sqrt(Math.PI), total = 0, e = 0;

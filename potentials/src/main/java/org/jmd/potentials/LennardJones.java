@@ -1,8 +1,12 @@
 package org.jmd.potentials;
 
+import org.jmd.engine.AtomBlocks;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ForceWorkspace;
+import org.jmd.engine.PairGradients;
 import org.jmd.engine.Potential;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.neighbor.NeighborList;
 
 /**
@@ -25,33 +29,54 @@ public final class LennardJones implements Potential {
 
     @Override public NeighborList.Kind neighborKind() { return NeighborList.Kind.HALF; }
 
-    @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
-        int n = system.size();
-        int[] start = list.startArray(), nb = list.neighborArray();
-        double[] d = list.deltaArray(), f = out.forces, w = out.virial, ea = out.atomEnergies;
-        double rc2 = cutoff * cutoff, s2 = sigma * sigma, e = 0;
-        for (int i = 0; i < n; i++) {
-            for (int p = start[i]; p < start[i + 1]; p++) {
-                double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
-                double r2 = dx * dx + dy * dy + dz * dz;
-                if (r2 >= rc2) continue;
-                int j = nb[p];
-                double sr2 = s2 / r2, sr6 = sr2 * sr2 * sr2;
-                double pairEnergy = 4 * epsilon * (sr6 * sr6 - sr6) - shift;
-                // force on j along the displacement i->j: -dE/dr · r̂ = 24ε(2 sr¹² − sr⁶)/r² · d
-                double fr = 24 * epsilon * (2 * sr6 * sr6 - sr6) / r2;
-                double fx = fr * dx, fy = fr * dy, fz = fr * dz;
-                f[3 * j] += fx; f[3 * j + 1] += fy; f[3 * j + 2] += fz;
-                f[3 * i] -= fx; f[3 * i + 1] -= fy; f[3 * i + 2] -= fz;
-                w[0] += dx * fx; w[1] += dx * fy; w[2] += dx * fz;
-                w[3] += dy * fx; w[4] += dy * fy; w[5] += dy * fz;
-                w[6] += dz * fx; w[7] += dz * fy; w[8] += dz * fz;
-                e += pairEnergy;
-                ea[i] += 0.5 * pairEnergy;
-                ea[j] += 0.5 * pairEnergy;
-            }
+    @Override public ForceWorkspace workspace(ThreadTeam team) { return new Workspace(team); }
+
+    /** Atoms in fixed blocks over the team; each pair's force goes to its gradient slot ({@link PairGradients}). */
+    private final class Workspace implements ForceWorkspace {
+        private final ThreadTeam team;
+        private final PairGradients pairs = new PairGradients();
+        private double[] blockEnergy = new double[0];
+
+        Workspace(ThreadTeam team) { this.team = team; }
+
+        @Override public void compute(AtomicSystem system, NeighborList list, int want, ForceResult out) {
+            final int n = system.size(), blocks = AtomBlocks.count(n);
+            final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0;
+            if (blockEnergy.length < blocks) blockEnergy = new double[blocks];
+            final int[] start = list.startArray();
+            final double[] d = list.deltaArray(), g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
+            final double[] ea = perAtom ? out.atomEnergies : null, be = blockEnergy;
+            final double rc2 = cutoff * cutoff, s2 = sigma * sigma, eps4 = 4 * epsilon, eps24 = 24 * epsilon;
+            team.run(blocks, (b, worker) -> {
+                double e = 0;
+                for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) {
+                    double ei = 0;
+                    for (int p = start[i], pe = start[i + 1]; p < pe; p++) {
+                        double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+                        double r2 = dx * dx + dy * dy + dz * dz;
+                        if (r2 >= rc2) {
+                            g[3 * p] = 0; g[3 * p + 1] = 0; g[3 * p + 2] = 0;
+                            if (share != null) share[p] = 0;
+                            continue;
+                        }
+                        double sr2 = s2 / r2, sr6 = sr2 * sr2 * sr2;
+                        double pairEnergy = eps4 * (sr6 * sr6 - sr6) - shift;
+                        // ∂E/∂δ = (dE/dr) δ/r = −24ε(2 sr¹² − sr⁶)/r² · δ
+                        double gr = -eps24 * (2 * sr6 * sr6 - sr6) / r2;
+                        g[3 * p] = gr * dx; g[3 * p + 1] = gr * dy; g[3 * p + 2] = gr * dz;
+                        e += pairEnergy;
+                        ei += 0.5 * pairEnergy;
+                        if (share != null) share[p] = 0.5 * pairEnergy;
+                    }
+                    if (ea != null) ea[i] = ei;
+                }
+                be[b] = e;
+            });
+            double energy = 0;
+            for (int b = 0; b < blocks; b++) energy += be[b];
+            out.energy += energy;
+            pairs.reduce(list, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
         }
-        out.energy += e;
     }
 
     @Override public String describe() {

@@ -2,9 +2,13 @@ package org.jmd.potentials;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jmd.engine.AtomBlocks;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ForceWorkspace;
+import org.jmd.engine.PairGradients;
 import org.jmd.engine.Potential;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.neighbor.NeighborList;
 
 /**
@@ -36,13 +40,6 @@ public final class StillingerWeber implements Potential {
     private final int[] intP, intQ; // p, q as integers when they are small whole numbers (else -1)
     // Angular data, indexed by the triplet index of (i, j, k).
     private final double[] lambdaEpsilon, cosTheta0;
-
-    // Per-call work space, grown when a neighborhood is larger than any before.
-    private int[] elementOf = new int[0];
-    private int[] shortJ = new int[64];
-    private double[] shortD = new double[3 * 64], shortU = new double[3 * 64], shortR = new double[64];
-    private double[] expFactor = new double[64], dLogExp = new double[64];
-    private double[] force = new double[3 * 64], share = new double[64];
 
     StillingerWeber(ElementTriplets triplets) {
         this.triplets = triplets;
@@ -101,23 +98,72 @@ public final class StillingerWeber implements Potential {
 
     @Override public NeighborList.Kind neighborKind() { return NeighborList.Kind.FULL; }
 
-    @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
-        elementOf = triplets.mapSpecies(system, elementOf, STYLE);
-        final int n = system.size(), ne = this.ne;
-        final int[] type = system.type, start = list.startArray(), nb = list.neighborArray();
-        final double[] d = list.deltaArray(), f = out.forces, ea = out.atomEnergies, w = out.virial;
-        final boolean perAtom = out.wantAtomEnergies();
-        double energy = 0;
-        double w00 = 0, w01 = 0, w02 = 0, w10 = 0, w11 = 0, w12 = 0, w20 = 0, w21 = 0, w22 = 0;
-        for (int i = 0; i < n; i++) {
-            final int ei = elementOf[type[i]];
-            ensureCapacity(start[i + 1] - start[i]);
-            final int[] sj = shortJ;
-            final double[] sd = shortD, su = shortU, sr = shortR, ex = expFactor, dlx = dLogExp, fs = force, es = share;
+    @Override public ForceWorkspace workspace(ThreadTeam team) { return new Workspace(team); }
+
+    /**
+     * Atoms are split in fixed blocks over the team; each atom's pair and triplet terms go to the
+     * gradients of its own pairs ({@link PairGradients}), energies to its block's sum.
+     */
+    private final class Workspace implements ForceWorkspace {
+        private final ThreadTeam team;
+        private final Scratch[] scratch;
+        private final PairGradients pairs = new PairGradients();
+        private int[] elementOf = new int[0];
+        private double[] blockEnergy = new double[0];
+
+        Workspace(ThreadTeam team) {
+            this.team = team;
+            scratch = new Scratch[team.size()];
+            for (int w = 0; w < scratch.length; w++) scratch[w] = new Scratch();
+        }
+
+        @Override public void compute(AtomicSystem system, NeighborList list, int want, ForceResult out) {
+            elementOf = triplets.mapSpecies(system, elementOf, STYLE);
+            final int n = system.size(), blocks = AtomBlocks.count(n);
+            final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0;
+            if (blockEnergy.length < blocks) blockEnergy = new double[blocks];
+            final double[] g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
+            final double[] ea = perAtom ? out.atomEnergies : null, be = blockEnergy;
+            final int[] el = elementOf;
+            team.run(blocks, (b, worker) -> {
+                Scratch sc = scratch[worker];
+                double e = 0;
+                for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) e += sc.atom(i, system.type, el, list, g, share, ea);
+                be[b] = e;
+            });
+            double energy = 0;
+            for (int b = 0; b < blocks; b++) energy += be[b];
+            out.energy += energy;
+            pairs.reduce(list, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
+        }
+    }
+
+    /** One thread's buffers for the neighbors of one atom, grown when a neighborhood is larger than any before. */
+    private final class Scratch {
+        private int[] shortPair = new int[64], shortJ = new int[64];
+        private double[] shortU = new double[3 * 64], shortR = new double[64];
+        private double[] expFactor = new double[64], dLogExp = new double[64];
+        private double[] force = new double[3 * 64], share = new double[64];
+
+        /**
+         * The terms centred on atom i: writes the gradient of every pair of i (the negative of
+         * the force on the neighbor) and, if {@code shares} is not null, the neighbors' energy
+         * shares and i's own energy into {@code ea[i]}. Returns the energy of the terms.
+         */
+        double atom(int i, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea) {
+            final int[] start = list.startArray(), nb = list.neighborArray();
+            final double[] d = list.deltaArray();
+            final int ei = elementOf[type[i]], ne = StillingerWeber.this.ne;
+            final int p0 = start[i], p1 = start[i + 1];
+            ensureCapacity(p1 - p0);
+            final int[] sp = shortPair, sj = shortJ;
+            final double[] su = shortU, sr = shortR, ex = expFactor, dlx = dLogExp, fs = force, es = share;
+            java.util.Arrays.fill(g, 3 * p0, 3 * p1, 0.0);
+            if (shares != null) java.util.Arrays.fill(shares, p0, p1, 0.0);
             // Neighbors within their pair cutoff, with what the triplet loop needs of each.
             int ns = 0;
-            double ei2 = 0;
-            for (int p = start[i], end = start[i + 1]; p < end; p++) {
+            double energy = 0, eiSelf = 0;
+            for (int p = p0; p < p1; p++) {
                 double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
                 double r2 = dx * dx + dy * dy + dz * dz;
                 int j = nb[p];
@@ -125,8 +171,8 @@ public final class StillingerWeber implements Potential {
                 if (r2 >= cutSq[t]) continue;
                 double r = Math.sqrt(r2), rinv = 1 / r;
                 double ra = 1 / (r - aSigma[t]);
+                sp[ns] = p;
                 sj[ns] = j;
-                sd[3 * ns] = dx; sd[3 * ns + 1] = dy; sd[3 * ns + 2] = dz;
                 su[3 * ns] = dx * rinv; su[3 * ns + 1] = dy * rinv; su[3 * ns + 2] = dz * rinv;
                 sr[ns] = r;
                 ex[ns] = Math.exp(sigmaGamma[t] * ra);
@@ -142,14 +188,13 @@ public final class StillingerWeber implements Potential {
                     fsx = -dphi * su[3 * ns]; fsy = -dphi * su[3 * ns + 1]; fsz = -dphi * su[3 * ns + 2];
                     energy += phi;
                     share2 = 0.5 * phi;
-                    ei2 += 0.5 * phi;
+                    eiSelf += 0.5 * phi;
                 }
                 fs[3 * ns] = fsx; fs[3 * ns + 1] = fsy; fs[3 * ns + 2] = fsz;
                 es[ns] = share2;
                 ns++;
             }
             // Triplets j < k (in list order) around i.
-            double eiSelf = ei2;
             final int base = ei * ne * ne;
             for (int a = 0; a < ns - 1; a++) {
                 final double uax = su[3 * a], uay = su[3 * a + 1], uaz = su[3 * a + 2], ra = sr[a], exa = ex[a], dla = dlx[a];
@@ -182,27 +227,28 @@ public final class StillingerWeber implements Potential {
                 fs[3 * a] += fax; fs[3 * a + 1] += fay; fs[3 * a + 2] += faz;
                 es[a] += eaShare;
             }
-            // Scatter: every force here is between i and one neighbor, so i takes minus their sum
-            // and the virial is Σ d ⊗ f over the neighbors (valid with periodic images).
-            double fix = 0, fiy = 0, fiz = 0;
+            // every force here is between i and one neighbor: the pair's gradient is minus the force on the neighbor
             for (int a = 0; a < ns; a++) {
-                int j = sj[a];
-                double fx = fs[3 * a], fy = fs[3 * a + 1], fz = fs[3 * a + 2];
-                double dx = sd[3 * a], dy = sd[3 * a + 1], dz = sd[3 * a + 2];
-                f[3 * j] += fx; f[3 * j + 1] += fy; f[3 * j + 2] += fz;
-                fix += fx; fiy += fy; fiz += fz;
-                w00 += dx * fx; w01 += dx * fy; w02 += dx * fz;
-                w10 += dy * fx; w11 += dy * fy; w12 += dy * fz;
-                w20 += dz * fx; w21 += dz * fy; w22 += dz * fz;
-                if (perAtom) ea[j] += es[a];
+                int p = sp[a];
+                g[3 * p] = -fs[3 * a]; g[3 * p + 1] = -fs[3 * a + 1]; g[3 * p + 2] = -fs[3 * a + 2];
+                if (shares != null) shares[p] = es[a];
             }
-            f[3 * i] -= fix; f[3 * i + 1] -= fiy; f[3 * i + 2] -= fiz;
-            if (perAtom) ea[i] += eiSelf;
+            if (ea != null) ea[i] = eiSelf;
+            return energy;
         }
-        out.energy += energy;
-        w[0] += w00; w[1] += w01; w[2] += w02;
-        w[3] += w10; w[4] += w11; w[5] += w12;
-        w[6] += w20; w[7] += w21; w[8] += w22;
+
+        private void ensureCapacity(int m) {
+            if (m <= shortJ.length) return;
+            int cap = Math.max(m, shortJ.length * 3 / 2);
+            shortPair = new int[cap];
+            shortJ = new int[cap];
+            shortU = new double[3 * cap];
+            shortR = new double[cap];
+            expFactor = new double[cap];
+            dLogExp = new double[cap];
+            force = new double[3 * cap];
+            share = new double[cap];
+        }
     }
 
     /** For a pair of an atom with its own image, true for one of the two signs of the image. */
@@ -224,19 +270,6 @@ public final class StillingerWeber implements Potential {
 
     static int smallWhole(double p) {
         return p == Math.rint(p) && p >= 0 && p <= 16 ? (int) p : -1;
-    }
-
-    private void ensureCapacity(int m) {
-        if (m <= shortJ.length) return;
-        int cap = Math.max(m, shortJ.length * 3 / 2);
-        shortJ = new int[cap];
-        shortD = new double[3 * cap];
-        shortU = new double[3 * cap];
-        shortR = new double[cap];
-        expFactor = new double[cap];
-        dLogExp = new double[cap];
-        force = new double[3 * cap];
-        share = new double[cap];
     }
 
     @Override public String describe() {

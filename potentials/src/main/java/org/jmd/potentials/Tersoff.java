@@ -2,10 +2,14 @@ package org.jmd.potentials;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jmd.engine.AtomBlocks;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ForceWorkspace;
+import org.jmd.engine.PairGradients;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.neighbor.NeighborList;
 
 /**
@@ -41,11 +45,6 @@ public final class Tersoff implements Potential {
     /** Largest cutoff² of any triplet starting with element i: the radius of i's short list. */
     private final double[] maxCutSq;
 
-    private int[] elementOf = new int[0];
-    private int[] shortJ = new int[64], shortE = new int[64];
-    private double[] shortD = new double[3 * 64], shortU = new double[3 * 64], shortR = new double[64], shortR2 = new double[64];
-    private double[] dzDrij = new double[64], dzDrik = new double[64], dzDcos = new double[64], cosines = new double[64];
-    private double[] force = new double[3 * 64], share = new double[64];
 
     Tersoff(ElementTriplets triplets) {
         this.triplets = triplets;
@@ -120,31 +119,77 @@ public final class Tersoff implements Potential {
 
     @Override public NeighborList.Kind neighborKind() { return NeighborList.Kind.FULL; }
 
-    @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
-        elementOf = triplets.mapSpecies(system, elementOf, STYLE);
-        final int n = system.size(), ne = this.ne;
-        final int[] type = system.type, start = list.startArray(), nb = list.neighborArray();
-        final double[] d = list.deltaArray(), f = out.forces, ea = out.atomEnergies, w = out.virial;
-        final boolean perAtom = out.wantAtomEnergies();
-        double energy = 0;
-        double w00 = 0, w01 = 0, w02 = 0, w10 = 0, w11 = 0, w12 = 0, w20 = 0, w21 = 0, w22 = 0;
-        for (int i = 0; i < n; i++) {
+    @Override public ForceWorkspace workspace(ThreadTeam team) { return new Workspace(team); }
+
+    /** Atoms in fixed blocks over the team; each atom's bond terms go to its own pairs' gradients ({@link PairGradients}). */
+    private final class Workspace implements ForceWorkspace {
+        private final ThreadTeam team;
+        private final Scratch[] scratch;
+        private final PairGradients pairs = new PairGradients();
+        private int[] elementOf = new int[0];
+        private double[] blockEnergy = new double[0];
+
+        Workspace(ThreadTeam team) {
+            this.team = team;
+            scratch = new Scratch[team.size()];
+            for (int w = 0; w < scratch.length; w++) scratch[w] = new Scratch();
+        }
+
+        @Override public void compute(AtomicSystem system, NeighborList list, int want, ForceResult out) {
+            elementOf = triplets.mapSpecies(system, elementOf, STYLE);
+            final int n = system.size(), blocks = AtomBlocks.count(n);
+            final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0;
+            if (blockEnergy.length < blocks) blockEnergy = new double[blocks];
+            final double[] g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
+            final double[] ea = perAtom ? out.atomEnergies : null, be = blockEnergy;
+            final int[] el = elementOf;
+            team.run(blocks, (b, worker) -> {
+                Scratch sc = scratch[worker];
+                double e = 0;
+                for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) e += sc.atom(i, system.type, el, list, g, share, ea);
+                be[b] = e;
+            });
+            double energy = 0;
+            for (int b = 0; b < blocks; b++) energy += be[b];
+            out.energy += energy;
+            pairs.reduce(list, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
+        }
+    }
+
+    /** One thread's buffers for the neighbors of one atom, grown when a neighborhood is larger than any before. */
+    private final class Scratch {
+        private int[] shortPair = new int[64], shortE = new int[64];
+        private double[] shortU = new double[3 * 64], shortR = new double[64], shortR2 = new double[64];
+        private double[] dzDrij = new double[64], dzDrik = new double[64], dzDcos = new double[64], cosines = new double[64];
+        private double[] force = new double[3 * 64], share = new double[64];
+
+        /**
+         * The bonds of atom i: writes the gradient of every pair of i (minus the force on the
+         * neighbor) and, if {@code shares} is not null, the neighbors' energy shares and i's own
+         * energy into {@code ea[i]}. Returns the energy of the bonds.
+         */
+        double atom(int i, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea) {
+            final int ne = Tersoff.this.ne;
+            final int[] start = list.startArray(), nb = list.neighborArray();
+            final double[] d = list.deltaArray();
             final int ei = elementOf[type[i]];
-            ensureCapacity(start[i + 1] - start[i]);
-            final int[] sj = shortJ, se = shortE;
-            final double[] sd = shortD, su = shortU, sr = shortR, sr2 = shortR2, fs = force, es = share;
+            final int p0 = start[i], p1 = start[i + 1];
+            ensureCapacity(p1 - p0);
+            java.util.Arrays.fill(g, 3 * p0, 3 * p1, 0.0);
+            if (shares != null) java.util.Arrays.fill(shares, p0, p1, 0.0);
+            final int[] sp = shortPair, se = shortE;
+            final double[] su = shortU, sr = shortR, sr2 = shortR2, fs = force, es = share;
             final double[] zr1 = dzDrij, zr2 = dzDrik, zc = dzDcos, cosv = cosines;
             final double rmax2 = maxCutSq[ei];
             int ns = 0;
-            for (int p = start[i], end = start[i + 1]; p < end; p++) {
+            for (int p = p0; p < p1; p++) {
                 double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
                 double r2 = dx * dx + dy * dy + dz * dz;
                 if (r2 >= rmax2) continue;
                 int j = nb[p];
                 double r = Math.sqrt(r2), rinv = 1 / r;
-                sj[ns] = j;
+                sp[ns] = p;
                 se[ns] = elementOf[type[j]];
-                sd[3 * ns] = dx; sd[3 * ns + 1] = dy; sd[3 * ns + 2] = dz;
                 su[3 * ns] = dx * rinv; su[3 * ns + 1] = dy * rinv; su[3 * ns + 2] = dz * rinv;
                 sr[ns] = r;
                 sr2[ns] = r2;
@@ -152,7 +197,7 @@ public final class Tersoff implements Potential {
                 es[ns] = 0;
                 ns++;
             }
-            double eiSelf = 0, fix = 0, fiy = 0, fiz = 0;
+            double eiSelf = 0, energy = 0;
             for (int a = 0; a < ns; a++) {
                 final int tij = (ei * ne + se[a]) * ne + se[a];
                 if (sr2[a] >= cutSq[tij]) continue;
@@ -172,8 +217,8 @@ public final class Tersoff implements Potential {
                     double dfc = cutoffDerivative(rik, bigR[t], bigD[t]);
                     double h = cs - cosTheta0[t];
                     double den = dSq[t] + h * h;
-                    double g = gamma[t] * (1 + cSq[t] / dSq[t] - cSq[t] / den);
-                    double dg = gamma[t] * 2 * cSq[t] * h / (den * den);
+                    double gt = gamma[t] * (1 + cSq[t] / dSq[t] - cSq[t] / den);
+                    double dgt = gamma[t] * 2 * cSq[t] * h / (den * den);
                     double ex, dex; // exp[λ3^m (rij − rik)^m] and its derivative with respect to rij
                     double lam = lambda3[t];
                     if (lam == 0) {
@@ -192,10 +237,10 @@ public final class Tersoff implements Potential {
                         ex = arg > EXP_LIMIT ? 1e30 : arg < -EXP_LIMIT ? 0 : Math.exp(arg);
                         dex = darg * ex;
                     }
-                    zeta += fc * g * ex;
-                    zr1[b] = fc * g * dex;
-                    zr2[b] = (dfc * ex - fc * dex) * g;
-                    zc[b] = fc * dg * ex;
+                    zeta += fc * gt * ex;
+                    zr1[b] = fc * gt * dex;
+                    zr2[b] = (dfc * ex - fc * dex) * gt;
+                    zc[b] = fc * dgt * ex;
                 }
                 // The bond i–j: repulsion and bond-order-weighted attraction.
                 double fcij = cutoffFunction(rij, bigR[tij], bigD[tij]);
@@ -258,26 +303,31 @@ public final class Tersoff implements Potential {
                 fs[3 * a + 1] += fjy + gj * uay;
                 fs[3 * a + 2] += fjz + gj * uaz;
             }
-            // Every force above acts between i and one neighbor: i takes minus their sum, and the
-            // virial is Σ d ⊗ f over the neighbors (valid with periodic images).
+            // every force above acts between i and one neighbor: the pair's gradient is minus the force on the neighbor
             for (int a = 0; a < ns; a++) {
-                int j = sj[a];
-                double fx = fs[3 * a], fy = fs[3 * a + 1], fz = fs[3 * a + 2];
-                double dx = sd[3 * a], dy = sd[3 * a + 1], dz = sd[3 * a + 2];
-                f[3 * j] += fx; f[3 * j + 1] += fy; f[3 * j + 2] += fz;
-                fix += fx; fiy += fy; fiz += fz;
-                w00 += dx * fx; w01 += dx * fy; w02 += dx * fz;
-                w10 += dy * fx; w11 += dy * fy; w12 += dy * fz;
-                w20 += dz * fx; w21 += dz * fy; w22 += dz * fz;
-                if (perAtom) ea[j] += es[a];
+                int p = sp[a];
+                g[3 * p] = -fs[3 * a]; g[3 * p + 1] = -fs[3 * a + 1]; g[3 * p + 2] = -fs[3 * a + 2];
+                if (shares != null) shares[p] = es[a];
             }
-            f[3 * i] -= fix; f[3 * i + 1] -= fiy; f[3 * i + 2] -= fiz;
-            if (perAtom) ea[i] += eiSelf;
+            if (ea != null) ea[i] = eiSelf;
+            return energy;
         }
-        out.energy += energy;
-        w[0] += w00; w[1] += w01; w[2] += w02;
-        w[3] += w10; w[4] += w11; w[5] += w12;
-        w[6] += w20; w[7] += w21; w[8] += w22;
+
+        private void ensureCapacity(int m) {
+            if (m <= shortPair.length) return;
+            int cap = Math.max(m, shortPair.length * 3 / 2);
+            shortPair = new int[cap];
+            shortE = new int[cap];
+            shortU = new double[3 * cap];
+            shortR = new double[cap];
+            shortR2 = new double[cap];
+            dzDrij = new double[cap];
+            dzDrik = new double[cap];
+            dzDcos = new double[cap];
+            cosines = new double[cap];
+            force = new double[3 * cap];
+            share = new double[cap];
+        }
     }
 
     static double cutoffFunction(double r, double bigR, double bigD) {
@@ -290,23 +340,6 @@ public final class Tersoff implements Potential {
     static double cutoffDerivative(double r, double bigR, double bigD) {
         if (r < bigR - bigD || r > bigR + bigD) return 0;
         return -0.25 * Math.PI / bigD * Math.cos(0.5 * Math.PI * (r - bigR) / bigD);
-    }
-
-    private void ensureCapacity(int m) {
-        if (m <= shortJ.length) return;
-        int cap = Math.max(m, shortJ.length * 3 / 2);
-        shortJ = new int[cap];
-        shortE = new int[cap];
-        shortD = new double[3 * cap];
-        shortU = new double[3 * cap];
-        shortR = new double[cap];
-        shortR2 = new double[cap];
-        dzDrij = new double[cap];
-        dzDrik = new double[cap];
-        dzDcos = new double[cap];
-        cosines = new double[cap];
-        force = new double[3 * cap];
-        share = new double[cap];
     }
 
     @Override public String describe() {

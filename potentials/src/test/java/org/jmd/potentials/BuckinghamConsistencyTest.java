@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ForceWorkspace;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
 import org.jmd.engine.Units;
@@ -99,9 +101,16 @@ class BuckinghamConsistencyTest {
 
         @Override public String describe() { return inner.describe() + " minus LAMMPS's force defect"; }
 
-        @Override public void compute(AtomicSystem s, NeighborList list, ForceResult out) {
-            inner.compute(s, list, out);
-            double alpha = inner.alpha(), rc = inner.cutoff(), h = 1e-6;
+        @Override public ForceWorkspace workspace(ThreadTeam team) {
+            Buckingham.Workspace w = (Buckingham.Workspace) inner.workspace(team);
+            return (s, list, want, out) -> {
+                w.compute(s, list, want, out);
+                removeDefect(s, list, w.alpha(), out);
+            };
+        }
+
+        private void removeDefect(AtomicSystem s, NeighborList list, double alpha, ForceResult out) {
+            double rc = inner.cutoff(), h = 1e-6;
             int[] start = list.startArray(), nb = list.neighborArray();
             double[] d = list.deltaArray();
             for (int i = 0; i < s.size(); i++) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.ForceCalculator;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.Units;
 import org.jmd.engine.check.Consistency;
@@ -74,10 +75,13 @@ public final class EwaldLammpsMeasurement {
                                 .charges(Map.of("Zn", 2.0, "O", -2.0))
                                 .pairs(List.of(new BuckinghamPair("Zn", "O", 529.70, 0.3581, 0.0), new BuckinghamPair("O", "O", 9547.96, 0.21916, 32.0)))
                                 .convention(conv).build();
-                        ForceResult r = Consistency.evaluate(p, s);
+                        ForceCalculator calculator = new ForceCalculator(p, 0.0);
+                        ForceResult r = new ForceResult();
+                        calculator.compute(s, r);
+                        Buckingham.Workspace w = (Buckingham.Workspace) calculator.workspace();
                         double[] ef = errors(r, ref), e12 = errors(r, live[1]), e10 = errors(r, live[0]);
                         System.out.printf("  acc %.0e ke %-7s erfc %-6s alpha %.12f K %.4f nk %5d | file E %.1e F %.1e W %.1e | lmp12 E %.1e F %.1e W %.1e | lmp10 E %.1e F %.1e W %.1e%n",
-                                acc, ke == Units.COULOMB_LAMMPS ? "lammps" : "codata", poly ? "poly" : "exact", p.alpha(), p.kCutoff(), p.kVectorCount(),
+                                acc, ke == Units.COULOMB_LAMMPS ? "lammps" : "codata", poly ? "poly" : "exact", w.alpha(), w.kCutoff(), w.kVectorCount(),
                                 ef[0], ef[1], ef[2], e12[0], e12[1], e12[2], e10[0], e10[1], e10[2]);
                     }
                 }

@@ -1,10 +1,11 @@
 package org.jmd.training;
 
-import java.util.Arrays;
 import java.util.List;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ForceWorkspace;
 import org.jmd.engine.Potential;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.engine.Uncertainty;
 import org.jmd.neighbor.NeighborList;
 import org.jmd.neighbor.VerletList;
@@ -20,14 +21,10 @@ import org.jmd.neighbor.VerletList;
  * list if any member needs one) when their list kind matches; a member that needs a half list in
  * a committee with a full one keeps its own Verlet list.
  */
-public final class CommitteePotential implements Potential, Uncertainty {
+public final class CommitteePotential implements Potential {
     private final List<Potential> members;
     private final double cutoff;
     private final NeighborList.Kind kind;
-    private final VerletList[] ownLists;
-    private final ForceResult[] memberResults;
-    private double[] spread = new double[0];
-    private double maxSpread = Double.NaN;
     private final String description;
 
     public CommitteePotential(List<Potential> members, String description) {
@@ -42,13 +39,6 @@ public final class CommitteePotential implements Potential, Uncertainty {
         }
         cutoff = rc;
         kind = full ? NeighborList.Kind.FULL : NeighborList.Kind.HALF;
-        ownLists = new VerletList[members.size()];
-        memberResults = new ForceResult[members.size()];
-        for (int k = 0; k < members.size(); k++) {
-            Potential p = members.get(k);
-            if (p.cutoff() > 0 && p.neighborKind() != kind) ownLists[k] = new VerletList(p.cutoff(), 1.0, p.neighborKind());
-            memberResults[k] = new ForceResult();
-        }
     }
 
     public List<Potential> members() { return members; }
@@ -57,49 +47,71 @@ public final class CommitteePotential implements Potential, Uncertainty {
 
     @Override public NeighborList.Kind neighborKind() { return kind; }
 
-    @Override public void compute(AtomicSystem system, NeighborList neighbors, ForceResult out) {
-        int n = system.size(), m = members.size();
-        boolean atomEnergies = out.wantAtomEnergies();
-        for (int k = 0; k < m; k++) {
-            ForceResult r = memberResults[k];
-            r.setWantAtomEnergies(atomEnergies);
-            r.reset(n);
-            NeighborList list = neighbors;
-            if (ownLists[k] != null) {
-                ownLists[k].update(system.x, n, system.cell());
-                list = ownLists[k].list();
-            }
-            members.get(k).compute(system, list, r);
-        }
-        double inv = 1.0 / m;
-        double[] f = out.forces, w = out.virial, ea = out.atomEnergies;
-        for (int k = 0; k < m; k++) {
-            ForceResult r = memberResults[k];
-            out.energy += r.energy * inv;
-            for (int c = 0; c < 3 * n; c++) f[c] += r.forces[c] * inv;
-            for (int c = 0; c < 9; c++) w[c] += r.virial[c] * inv;
-            if (atomEnergies) for (int i = 0; i < n; i++) ea[i] += r.atomEnergies[i] * inv;
-        }
-        // the mean above is complete before the spread, which measures deviations from it
-        if (spread.length != n) spread = new double[n];
-        else Arrays.fill(spread, 0);
-        double max = 0;
-        for (int i = 0; i < n; i++) {
-            double s2 = 0;
-            for (int k = 0; k < m; k++) {
-                double[] fk = memberResults[k].forces;
-                double dx = fk[3 * i] - f[3 * i], dy = fk[3 * i + 1] - f[3 * i + 1], dz = fk[3 * i + 2] - f[3 * i + 2];
-                s2 += dx * dx + dy * dy + dz * dz;
-            }
-            spread[i] = Math.sqrt(s2 * inv);
-            if (!(spread[i] <= max)) max = spread[i]; // NaN propagates
-        }
-        maxSpread = max;
-    }
-
-    @Override public double maxForceSpread() { return maxSpread; }
-
-    @Override public double[] forceSpread() { return spread; }
+    @Override public ForceWorkspace workspace(ThreadTeam team) { return new Workspace(team); }
 
     @Override public String describe() { return description; }
+
+    /** The members' workspaces (each threaded on the same team), their results, and the spread of the last evaluation. */
+    private final class Workspace implements ForceWorkspace, Uncertainty {
+        private final ForceWorkspace[] memberWorkspaces;
+        private final VerletList[] ownLists;
+        private final ForceResult[] memberResults;
+        private double[] spread = new double[0];
+        private double maxSpread = Double.NaN;
+
+        Workspace(ThreadTeam team) {
+            int m = members.size();
+            memberWorkspaces = new ForceWorkspace[m];
+            ownLists = new VerletList[m];
+            memberResults = new ForceResult[m];
+            for (int k = 0; k < m; k++) {
+                Potential p = members.get(k);
+                memberWorkspaces[k] = p.workspace(team);
+                if (p.cutoff() > 0 && p.neighborKind() != kind) ownLists[k] = new VerletList(p.cutoff(), 1.0, p.neighborKind());
+                memberResults[k] = new ForceResult();
+            }
+        }
+
+        @Override public void compute(AtomicSystem system, NeighborList neighbors, int want, ForceResult out) {
+            int n = system.size(), m = members.size();
+            boolean atomEnergies = (want & ForceResult.ATOM_ENERGIES) != 0;
+            for (int k = 0; k < m; k++) {
+                ForceResult r = memberResults[k];
+                r.reset(n);
+                NeighborList list = neighbors;
+                if (ownLists[k] != null) {
+                    ownLists[k].update(system.x, n, system.cell());
+                    list = ownLists[k].list();
+                }
+                memberWorkspaces[k].compute(system, list, want, r);
+            }
+            double inv = 1.0 / m;
+            double[] f = out.forces, w = out.virial, ea = out.atomEnergies;
+            for (int k = 0; k < m; k++) {
+                ForceResult r = memberResults[k];
+                out.energy += r.energy * inv;
+                for (int c = 0; c < 3 * n; c++) f[c] += r.forces[c] * inv;
+                for (int c = 0; c < 9; c++) w[c] += r.virial[c] * inv;
+                if (atomEnergies) for (int i = 0; i < n; i++) ea[i] += r.atomEnergies[i] * inv;
+            }
+            // the mean above is complete before the spread, which measures deviations from it
+            if (spread.length != n) spread = new double[n];
+            double max = 0;
+            for (int i = 0; i < n; i++) {
+                double s2 = 0;
+                for (int k = 0; k < m; k++) {
+                    double[] fk = memberResults[k].forces;
+                    double dx = fk[3 * i] - f[3 * i], dy = fk[3 * i + 1] - f[3 * i + 1], dz = fk[3 * i + 2] - f[3 * i + 2];
+                    s2 += dx * dx + dy * dy + dz * dz;
+                }
+                spread[i] = Math.sqrt(s2 * inv);
+                if (!(spread[i] <= max)) max = spread[i]; // NaN propagates
+            }
+            maxSpread = max;
+        }
+
+        @Override public double maxForceSpread() { return maxSpread; }
+
+        @Override public double[] forceSpread() { return spread; }
+    }
 }

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceCalculator;
 import org.jmd.engine.ForceResult;
@@ -35,14 +34,14 @@ public final class InvariantPoints {
     static final double EQUIVALENCE_TOLERANCE = 1e-3;
 
     private final List<InvariantPoint> fixed = new ArrayList<>();
-    /** Isolated atoms of every element of the data; null supplier = use the reference energies. */
-    private final List<Supplier<Potential>> isolated = new ArrayList<>();
+    /** Isolated atoms of every element of the data; null = use the reference energies. */
+    private final List<Potential> isolated = new ArrayList<>();
 
     /** Adds ready points (crystals, labelled structures). */
     public void add(List<InvariantPoint> points) { fixed.addAll(points); }
 
     /** Asks for the isolated atom of every element in the data, valued by this potential (null: by the reference energies). */
-    public void addIsolated(Supplier<Potential> reference) { isolated.add(reference); }
+    public void addIsolated(Potential reference) { isolated.add(reference); }
 
     public boolean isEmpty() { return fixed.isEmpty() && isolated.isEmpty(); }
 
@@ -52,9 +51,9 @@ public final class InvariantPoints {
      */
     public List<InvariantPoint> resolve(Map<String, Double> referenceEnergies, Collection<String> elements) {
         Map<String, InvariantPoint> out = new LinkedHashMap<>();
-        for (Supplier<Potential> p : isolated) {
+        for (Potential p : isolated) {
             for (String z : elements) {
-                add(out, p == null ? isolatedAtom(z, referenceEnergies.get(z)) : isolatedAtom(z, p.get()));
+                add(out, p == null ? isolatedAtom(z, referenceEnergies.get(z)) : isolatedAtom(z, p));
             }
         }
         for (InvariantPoint ip : fixed) {
@@ -178,7 +177,6 @@ public final class InvariantPoints {
         for (InvariantPoint ip : points) {
             AtomicSystem s = ip.structure().frame().system;
             ForceResult r = new ForceResult();
-            r.setWantAtomEnergies(true);
             new ForceCalculator(model, 0.0).compute(s, r);
             double sum = 0;
             int n = 0;

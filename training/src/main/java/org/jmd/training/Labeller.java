@@ -3,7 +3,6 @@ package org.jmd.training;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.Potential;
@@ -22,28 +21,26 @@ public final class Labeller {
 
     private Labeller() {}
 
-    /** A factory of independent instances of the potential a deck line names (one per thread). */
-    public static Supplier<Potential> potentials(String line, Path baseDir) {
-        PotentialRegistry registry = PotentialRegistry.load();
-        registry.create(line, baseDir); // fail early, on the caller's thread, if the line is wrong
-        return () -> registry.create(line, baseDir);
+    /** The potential a deck line names, loaded once: every thread shares it through workspaces of its own. */
+    public static Potential potential(String line, Path baseDir) {
+        return PotentialRegistry.load().create(line, baseDir);
     }
 
     /** New frames (sharing the atoms of the old ones) carrying the potential's labels. */
-    public static List<Frame> label(List<Frame> frames, Supplier<Potential> potentials, String line, int threads) {
+    public static List<Frame> label(List<Frame> frames, Potential potential, String line, int threads) {
         List<AtomicSystem> systems = new ArrayList<>(frames.size());
         for (Frame f : frames) systems.add(f.system);
-        List<ForceResult> results = Evaluator.evaluate(potentials, systems, threads);
+        List<ForceResult> results = Evaluator.evaluate(potential, systems, threads);
         List<Frame> out = new ArrayList<>(frames.size());
         for (int k = 0; k < frames.size(); k++) out.add(labelled(frames.get(k), results.get(k), line));
         return out;
     }
 
     /** Labelled structures with the potential's energies and forces; config types kept. */
-    public static List<LabelledStructure> labelStructures(List<LabelledStructure> data, Supplier<Potential> potentials, String line, int threads) {
+    public static List<LabelledStructure> labelStructures(List<LabelledStructure> data, Potential potential, String line, int threads) {
         List<Frame> frames = new ArrayList<>(data.size());
         for (LabelledStructure s : data) frames.add(s.frame());
-        List<Frame> labelled = label(frames, potentials, line, threads);
+        List<Frame> labelled = label(frames, potential, line, threads);
         List<LabelledStructure> out = new ArrayList<>(data.size());
         for (int k = 0; k < data.size(); k++) out.add(new LabelledStructure(labelled.get(k), data.get(k).configType()));
         return out;

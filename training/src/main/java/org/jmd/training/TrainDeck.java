@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.Elements;
@@ -176,7 +175,7 @@ public final class TrainDeck {
         a.requirePositionalAtMost(0);
         String line = a.string("potential");
         a.requireAllUsed();
-        Labeller.potentials(line, a.baseDir()); // check the line now, at this deck line
+        Labeller.potential(line, a.baseDir()); // check the line now, at this deck line
         labelLine = line;
         labelBase = a.baseDir();
         out.println("label: structures will be labelled with '" + line + "'");
@@ -195,7 +194,7 @@ public final class TrainDeck {
         switch (kind) {
             case "isolated" -> {
                 a.requirePositionalAtMost(1);
-                Supplier<Potential> reference = referencePotential(a);
+                Potential reference = referencePotential(a);
                 a.requireAllUsed();
                 invariantPoints.addIsolated(reference);
                 say("invariant_points: the isolated atom of each element, valued by "
@@ -213,14 +212,13 @@ public final class TrainDeck {
                 if (!Elements.isElement(species)) throw a.error("species= expects one element symbol, got '" + species + "'");
                 double[] scales = a.has("scales") ? a.reals("scales") : new double[] {1.0};
                 for (double f : scales) if (!(f > 0)) throw a.error("scales= must be positive, got '" + a.string("scales") + "'");
-                Supplier<Potential> reference = referencePotential(a);
+                Potential reference = referencePotential(a);
                 a.requireAllUsed();
                 if (reference == null) throw a.error("needs reference=\"POTENTIAL LINE\" (or an earlier 'label potential=...') to give E/N of the crystal");
                 List<InvariantPoint> points = new ArrayList<>();
-                Potential p = reference.get();
                 for (double s : scales) {
                     AtomicSystem crystal = Lattices.build(name, lc * s, c * s, u, new String[] {species}, 1, 1, 1);
-                    points.add(InvariantPoints.crystal(String.format(Locale.ROOT, "%s_%s_a%.3f", name, species, lc * s), crystal, p));
+                    points.add(InvariantPoints.crystal(String.format(Locale.ROOT, "%s_%s_a%.3f", name, species, lc * s), crystal, reference));
                 }
                 invariantPoints.add(points);
                 say("invariant_points: " + points.size() + " " + name + " " + species + " crystal(s), valued by '" + referenceLine(a) + "'");
@@ -250,9 +248,9 @@ public final class TrainDeck {
     }
 
     /** The potential of {@code reference="LINE"}, else the deck's label potential, else null. */
-    private Supplier<Potential> referencePotential(Arguments a) {
-        if (a.has("reference")) return Labeller.potentials(a.string("reference"), a.baseDir());
-        return labelLine == null ? null : Labeller.potentials(labelLine, labelBase);
+    private Potential referencePotential(Arguments a) {
+        if (a.has("reference")) return Labeller.potential(a.string("reference"), a.baseDir());
+        return labelLine == null ? null : Labeller.potential(labelLine, labelBase);
     }
 
     private String referenceLine(Arguments a) { return a.has("reference") ? a.string("reference") : labelLine; }
@@ -283,7 +281,7 @@ public final class TrainDeck {
         } catch (NumberFormatException e) {
             throw a.error("seed= expects a whole number, got '" + s + "'");
         }
-        int threads = a.integer("threads", Runtime.getRuntime().availableProcessors());
+        int threads = a.integer("threads", org.jmd.engine.ThreadTeam.defaultThreads());
         if (threads < 1) throw a.error("threads= must be at least 1, got " + threads);
         a.requireAllUsed();
         if (modelAt == null) throw a.error("no model; choose one first with 'model NAME ...' (known: " + String.join(", ", trainers.providers().keySet()) + ")");

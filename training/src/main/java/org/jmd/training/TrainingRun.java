@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.ForceResult;
@@ -64,7 +63,7 @@ public final class TrainingRun {
         List<LabelledStructure> training = plan.training(), validation = plan.validation();
         if (plan.labelLine() != null) {
             long t = System.nanoTime();
-            Supplier<Potential> reference = Labeller.potentials(plan.labelLine(), plan.labelBase());
+            Potential reference = Labeller.potential(plan.labelLine(), plan.labelBase());
             training = Labeller.labelStructures(training, reference, plan.labelLine(), plan.threads());
             validation = Labeller.labelStructures(validation, reference, plan.labelLine(), plan.threads());
             timings.put("label", seconds(t));
@@ -117,8 +116,7 @@ public final class TrainingRun {
         say("trained in %.1f s; the model loads with: potential %s", seconds(trainStart), line);
 
         long evalStart = System.nanoTime();
-        PotentialRegistry registry = PotentialRegistry.load();
-        Supplier<Potential> model = () -> registry.create(line, outDir);
+        Potential model = PotentialRegistry.load().create(line, outDir);
         List<ForceResult> trainPred = Evaluator.predict(model, training, plan.threads());
         List<ForceResult> valPred = Evaluator.predict(model, validation, plan.threads());
         ErrorMetrics trainErrors = ErrorMetrics.of(training, trainPred);
@@ -126,7 +124,7 @@ public final class TrainingRun {
         timings.put("evaluate", seconds(evalStart));
         say("training errors:   %s", summary(trainErrors.overall()));
         if (valErrors != null) say("validation errors: %s", summary(valErrors.overall()));
-        List<InvariantPoints.Deviation> deviations = InvariantPoints.measure(points, model.get());
+        List<InvariantPoints.Deviation> deviations = InvariantPoints.measure(points, model);
         for (InvariantPoints.Deviation d : deviations) {
             say("invariant point %-24s reference %10.4f  model %10.4f eV/atom  deviation %9.1f meV", d.name(), d.reference(), d.predicted(),
                     1000 * d.deviation());

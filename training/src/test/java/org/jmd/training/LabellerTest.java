@@ -27,7 +27,7 @@ class LabellerTest {
         List<Frame> frames = SyntheticData.frames(6, new String[] {"Si"}, 40);
         for (Frame f : frames) { f.energy = null; f.forces = null; }
         Path in = SyntheticData.write(dir.resolve("in.extxyz"), frames);
-        List<Frame> labelled = Labeller.label(StructureIO.readAll(in), Labeller.potentials(line, dir), line, 2);
+        List<Frame> labelled = Labeller.label(StructureIO.readAll(in), Labeller.potential(line, dir), line, 2);
         Path out = dir.resolve("out.extxyz");
         StructureIO.write(out, labelled, "extxyz");
         List<LabelledStructure> back = LabelledData.read(out, null);

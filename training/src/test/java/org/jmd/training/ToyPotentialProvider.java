@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
-import org.jmd.engine.ForceResult;
+import org.jmd.engine.ForceWorkspace;
 import org.jmd.engine.Potential;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.engine.PotentialProvider;
 import org.jmd.neighbor.NeighborList;
 import org.jmd.potentials.LennardJones;
@@ -43,13 +44,16 @@ public final class ToyPotentialProvider implements PotentialProvider {
 
             @Override public NeighborList.Kind neighborKind() { return lj.neighborKind(); }
 
-            @Override public void compute(AtomicSystem s, NeighborList list, ForceResult out) {
-                lj.compute(s, list, out);
-                for (int i = 0; i < s.size(); i++) {
-                    double e = reference.get(s.symbol(i));
-                    out.energy += e;
-                    out.atomEnergies[i] += e;
-                }
+            @Override public ForceWorkspace workspace(ThreadTeam team) {
+                ForceWorkspace w = lj.workspace(team);
+                return (s, list, want, out) -> {
+                    w.compute(s, list, want, out);
+                    for (int i = 0; i < s.size(); i++) {
+                        double e = reference.get(s.symbol(i));
+                        out.energy += e;
+                        out.atomEnergies[i] += e;
+                    }
+                };
             }
         };
     }

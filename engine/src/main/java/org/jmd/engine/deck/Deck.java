@@ -46,6 +46,7 @@ public final class Deck implements AutoCloseable {
         interpreter.command("potential", this::potential);
         interpreter.command("velocity", this::velocity);
         interpreter.command("timestep", this::timestep);
+        interpreter.command("threads", this::threads);
         interpreter.command("ensemble", this::ensemble);
         interpreter.command("thermo", this::thermo);
         interpreter.command("dump", this::dump);
@@ -154,6 +155,21 @@ public final class Deck implements AutoCloseable {
         a.requireAllUsed();
         if (!(dt > 0)) throw a.error("timestep must be positive, got " + dt);
         sim.setTimestep(dt);
+    }
+
+    /** {@code threads N}: force kernels of the following runs use N threads (results are the same bits for any N). */
+    private void threads(Arguments a) {
+        String text = a.positional(0, "a number of threads");
+        int n;
+        try {
+            n = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw a.error("threads expects a whole number, got '" + text + "'");
+        }
+        a.requirePositionalAtMost(1);
+        a.requireAllUsed();
+        if (n < 1) throw a.error("threads must be at least 1, got " + n);
+        sim.setThreads(n);
     }
 
     private void ensemble(Arguments a) {

@@ -10,8 +10,10 @@ import java.util.Map;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceCalculator;
+import org.jmd.engine.ForceResult;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.engine.md.Dynamics;
 import org.jmd.engine.md.Integrator;
 import org.jmd.engine.md.MinimizeOptions;
@@ -37,6 +39,7 @@ public final class Simulation implements AutoCloseable {
     private boolean velocitiesKnown;
     private Potential potential;
     private Dynamics dynamics;
+    private ThreadTeam team = ThreadTeam.defaultTeam();
     private boolean forcesCurrent;
 
     private Integrator integrator;
@@ -103,6 +106,12 @@ public final class Simulation implements AutoCloseable {
     }
 
     void setTimestep(double dt) { timestep = dt; }
+
+    /** Threads for the force kernels; the neighbor list is kept, so a run goes on exactly as it would have. */
+    void setThreads(int n) {
+        team = ThreadTeam.of(n);
+        if (dynamics != null) dynamics.calculator.setTeam(team);
+    }
 
     void setIntegrator(Integrator i, String line) {
         integrator = i;
@@ -181,7 +190,12 @@ public final class Simulation implements AutoCloseable {
         progress.start(d.step, n);
         try {
             for (long k = 0; k < n; k++) {
+                boolean lastStep = k == n - 1;
+                // energies and virial only where a row, a frame or the end of the run shows them
+                boolean shown = lastStep || th.due(d.step + 1, false) || (dump != null && dump.due(d.step + 1));
+                d.want = shown ? ForceResult.ALL : integrator.forceFlags();
                 integrator.step(d);
+                d.want = ForceResult.ALL;
                 check(d, at);
                 boolean last = k == n - 1;
                 if (checkpointFile != null && (d.step % checkpointEvery == 0 || last)) writeCheckpoint(d);
@@ -232,7 +246,7 @@ public final class Simulation implements AutoCloseable {
     /** The current state as a frame: what is known of energy, forces and velocities is included. */
     Frame snapshot(boolean computeIfNeeded) {
         if (system == null) throw new InputException("no atoms");
-        if (potential != null && computeIfNeeded && !forcesCurrent) {
+        if (potential != null && computeIfNeeded && (!forcesCurrent || !dynamics().forces.has(ForceResult.ALL))) {
             Dynamics d = dynamics();
             d.computeForces();
             forcesCurrent = true;
@@ -250,7 +264,7 @@ public final class Simulation implements AutoCloseable {
         if (system == null) throw at.error("no atoms; create them first with 'read FILE' or 'lattice ...'");
         if (system.size() == 0) throw at.error("the system has no atoms");
         if (potential == null) throw at.error("no potential; set one first with 'potential NAME ...'");
-        if (thermo != null && thermo.names().contains(ThermoColumns.FORCE_SPREAD) && !(potential instanceof org.jmd.engine.Uncertainty)) {
+        if (thermo != null && thermo.names().contains(ThermoColumns.FORCE_SPREAD) && !(dynamics().calculator.workspace() instanceof org.jmd.engine.Uncertainty)) {
             throw at.error("thermo extra=" + ThermoColumns.FORCE_SPREAD + " needs a potential that reports a force spread, e.g. "
                     + "'potential committee DIR'; " + potential.describe() + " does not");
         }
@@ -261,7 +275,7 @@ public final class Simulation implements AutoCloseable {
     }
 
     private Dynamics dynamics() {
-        if (dynamics == null) dynamics = new Dynamics(system, new ForceCalculator(potential));
+        if (dynamics == null) dynamics = new Dynamics(system, new ForceCalculator(potential, ForceCalculator.DEFAULT_SKIN, team));
         return dynamics;
     }
 
@@ -315,6 +329,7 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void interrupt(Dynamics d) {
+        if (!d.forces.has(ForceResult.ALL)) d.computeForces(); // the last row needs the energy; same positions, same forces
         String detail = "";
         if (checkpointFile != null) {
             writeCheckpoint(d);

@@ -40,7 +40,7 @@ final class ThermoColumns {
                 + (i == null ? 0 : i.reservoirEnergy())));
         put(m, ThermoColumn.of("fmax", "eV/Å", (d, i) -> maxAtomForce(d.forces.forces)));
         // a potential that reports its own uncertainty (a committee): the largest per-atom force spread
-        put(m, ThermoColumn.of(FORCE_SPREAD, "eV/Å", (d, i) -> d.calculator.potential() instanceof Uncertainty u
+        put(m, ThermoColumn.of(FORCE_SPREAD, "eV/Å", (d, i) -> d.calculator.workspace() instanceof Uncertainty u
                 ? u.maxForceSpread() : Double.NaN));
         String[] axes = {"x", "y", "z"};
         for (int a = 0; a < 3; a++) {

@@ -22,6 +22,9 @@ final class TrajectoryDump implements AutoCloseable {
     }
 
     /** Writes the frame if its step is a multiple of N (or {@code force}) and not written already. */
+    /** Whether {@link #maybeWrite} would write a frame at this step without being forced. */
+    boolean due(long step) { return step != lastStep && step % every == 0; }
+
     void maybeWrite(long step, boolean force, Supplier<Frame> frame) {
         if (step == lastStep) return;
         if (!force && step % every != 0) return;

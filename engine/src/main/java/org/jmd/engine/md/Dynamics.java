@@ -21,6 +21,11 @@ public final class Dynamics {
     public long step;
     /** Simulated time in fs. */
     public double time;
+    /**
+     * What the next {@link #computeForces} must produce besides forces ({@link ForceResult}
+     * flags). MD steps that print nothing ask for forces only; everything else asks for all.
+     */
+    public int want = ForceResult.ALL;
 
     public Dynamics(AtomicSystem system, ForceCalculator calculator) {
         this.system = system;
@@ -29,6 +34,6 @@ public final class Dynamics {
 
     /** Recomputes {@link #forces} for the current positions and cell. */
     public void computeForces() {
-        calculator.compute(system, forces);
+        calculator.compute(system, want, forces);
     }
 }

@@ -8,6 +8,13 @@ public interface Integrator {
     /** Called once before the first step of a run; forces are current. */
     default void init(Dynamics d) {}
 
+    /**
+     * What the integrator itself needs of each force evaluation besides forces ({@link
+     * org.jmd.engine.ForceResult} flags): a barostat needs the virial. The run asks for more on
+     * steps that print or dump.
+     */
+    default int forceFlags() { return org.jmd.engine.ForceResult.FORCES; }
+
     /** One step of {@code d.timestep}; on return {@code d.forces} match the new positions and cell. */
     void step(Dynamics d);
 

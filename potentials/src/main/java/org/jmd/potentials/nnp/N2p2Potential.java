@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ForceWorkspace;
 import org.jmd.engine.Potential;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.neighbor.NeighborList;
 
 /**
@@ -17,15 +19,12 @@ import org.jmd.neighbor.NeighborList;
  * g_p = ∂E_i/∂δ_p acts on neighbour j with −g_p and on atom i with +g_p; the virial is
  * W = −Σ_p δ_p ⊗ g_p (independent of wrapping). Per-atom energies sum to the total.
  *
- * <p>Not thread-safe: buffers are fields, grown as needed and never allocated per call.
+ * <p>The potential is immutable; buffers live in its {@link Workspace}s, grown as needed and never
+ * allocated per call.
  */
 public final class N2p2Potential implements Potential {
     private final N2p2Model model;
     private final String description;
-    private final BehlerParrinelloDescriptors descriptors;
-    private final double[] scaled, dEdG, coefficient;
-    private double[] pairGradient = new double[0];
-    private int lastElement = -1;
 
     /**
      * @param directory   n2p2 potential directory (input.nn, scaling.data, weights.ZZZ.data)
@@ -35,11 +34,6 @@ public final class N2p2Potential implements Potential {
     public N2p2Potential(Path directory, double lengthScale, double energyScale, String description) {
         this.model = N2p2Model.load(directory, lengthScale, energyScale);
         this.description = description;
-        this.descriptors = model.descriptorSet;
-        int max = descriptors.maxSize();
-        scaled = new double[max];
-        dEdG = new double[max];
-        coefficient = new double[max];
     }
 
     @Override public double cutoff() { return model.cutoff; }
@@ -78,81 +72,103 @@ public final class N2p2Potential implements Potential {
         return e;
     }
 
-    @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
-        int n = system.size();
-        descriptors.bind(system);
-        double[] f = out.forces, w = out.virial;
-        double[] ea = out.atomEnergies.length == n ? out.atomEnergies : null;
-        double energyFactor = model.energyFactor();
-        double energy = 0;
-        for (int i = 0; i < n; i++) {
-            int ns = describe(list, i, true);
-            int e = lastElement;
-            NeuralNetwork net = model.networks[e];
-            double atomEnergy = model.atomicEnergy(e, net.forward(scaled));
-            energy += atomEnergy;
-            if (ea != null) ea[i] = atomEnergy;
-            net.inputGradient(dEdG);
-            double[] factor = model.scalingTables[e].factor;
-            for (int s = 0; s < ns; s++) coefficient[s] = dEdG[s] * factor[s] * energyFactor;
-
-            // g_p = Σ_s c_s ∂G_s/∂δ_p, walking dg row by row for contiguous access
-            int np = descriptors.neighborCount(), stride = 3 * np;
-            double[] dg = descriptors.derivatives();
-            if (pairGradient.length < stride) pairGradient = new double[Math.max(stride, 2 * pairGradient.length)];
-            double[] gp = pairGradient;
-            Arrays.fill(gp, 0, stride, 0.0);
-            for (int s = 0; s < ns; s++) {
-                double c = coefficient[s];
-                if (c == 0.0) continue;
-                for (int k = 0, o = s * stride; k < stride; k++, o++) gp[k] += c * dg[o];
-            }
-            double[] d = descriptors.neighborDeltas();
-            int[] nb = descriptors.neighborAtoms();
-            for (int p = 0; p < np; p++) {
-                double gx = gp[3 * p], gy = gp[3 * p + 1], gz = gp[3 * p + 2];
-                int j = nb[p];
-                f[3 * j] -= gx; f[3 * j + 1] -= gy; f[3 * j + 2] -= gz;
-                f[3 * i] += gx; f[3 * i + 1] += gy; f[3 * i + 2] += gz;
-                double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
-                w[0] -= dx * gx; w[1] -= dx * gy; w[2] -= dx * gz;
-                w[3] -= dy * gx; w[4] -= dy * gy; w[5] -= dy * gz;
-                w[6] -= dz * gx; w[7] -= dz * gy; w[8] -= dz * gz;
-            }
-        }
-        out.energy += energy;
-    }
+    @Override public ForceWorkspace workspace(ThreadTeam team) { return new Workspace(); }
 
     /**
-     * Benchmark and inspection hook: the scaled symmetry functions of one atom (and, if asked, their
-     * derivatives) into internal buffers. Returns the number of functions. Allocates nothing once
-     * buffers have grown.
+     * One caller's buffers: descriptor kernel, network activations and contraction scratch; the
+     * weights and scaling are the model's, shared read-only.
      */
-    public int descriptors(AtomicSystem system, NeighborList list, int atom, boolean derivatives) {
-        descriptors.bind(system);
-        return describe(list, atom, derivatives);
-    }
+    public final class Workspace implements ForceWorkspace {
+        private final BehlerParrinelloDescriptors descriptors = model.descriptorSet.copy();
+        private final NeuralNetwork[] networks = new NeuralNetwork[model.networks.length];
+        private final double[] scaled, dEdG, coefficient;
+        private double[] pairGradient = new double[0];
+        private int lastElement = -1;
 
-    /** Copy of the scaled symmetry functions of the last {@link #descriptors} call, in n2p2 order. */
-    public double[] lastDescriptors() {
-        return Arrays.copyOf(scaled, model.descriptors[lastElement].size());
-    }
+        Workspace() {
+            for (int e = 0; e < networks.length; e++) networks[e] = model.networks[e].copy();
+            int max = descriptors.maxSize();
+            scaled = new double[max];
+            dEdG = new double[max];
+            coefficient = new double[max];
+        }
 
-    /** Benchmark hook: network forward pass on the last descriptors, plus back-propagation if asked. */
-    public double network(boolean backward) {
-        NeuralNetwork net = model.networks[lastElement];
-        double out = net.forward(scaled);
-        if (backward) net.inputGradient(dEdG);
-        return out;
-    }
+        @Override public void compute(AtomicSystem system, NeighborList list, int want, ForceResult out) {
+            int n = system.size();
+            descriptors.bind(system);
+            double[] f = out.forces, w = out.virial;
+            double[] ea = (want & ForceResult.ATOM_ENERGIES) != 0 ? out.atomEnergies : null;
+            double energyFactor = model.energyFactor();
+            double energy = 0;
+            for (int i = 0; i < n; i++) {
+                int ns = describe(list, i, true);
+                int e = lastElement;
+                NeuralNetwork net = networks[e];
+                double atomEnergy = model.atomicEnergy(e, net.forward(scaled));
+                energy += atomEnergy;
+                if (ea != null) ea[i] = atomEnergy;
+                net.inputGradient(dEdG);
+                double[] factor = model.scalingTables[e].factor;
+                for (int s = 0; s < ns; s++) coefficient[s] = dEdG[s] * factor[s] * energyFactor;
 
-    private int describe(NeighborList list, int i, boolean derivatives) {
-        int ns = descriptors.compute(list, i, derivatives);
-        int e = descriptors.element();
-        double[] g = descriptors.values();
-        Scaling.Table t = model.scalingTables[e];
-        for (int s = 0; s < ns; s++) scaled[s] = t.apply(s, g[s]);
-        lastElement = e;
-        return ns;
+                // g_p = Σ_s c_s ∂G_s/∂δ_p, walking dg row by row for contiguous access
+                int np = descriptors.neighborCount(), stride = 3 * np;
+                double[] dg = descriptors.derivatives();
+                if (pairGradient.length < stride) pairGradient = new double[Math.max(stride, 2 * pairGradient.length)];
+                double[] gp = pairGradient;
+                Arrays.fill(gp, 0, stride, 0.0);
+                for (int s = 0; s < ns; s++) {
+                    double c = coefficient[s];
+                    if (c == 0.0) continue;
+                    for (int k = 0, o = s * stride; k < stride; k++, o++) gp[k] += c * dg[o];
+                }
+                double[] d = descriptors.neighborDeltas();
+                int[] nb = descriptors.neighborAtoms();
+                for (int p = 0; p < np; p++) {
+                    double gx = gp[3 * p], gy = gp[3 * p + 1], gz = gp[3 * p + 2];
+                    int j = nb[p];
+                    f[3 * j] -= gx; f[3 * j + 1] -= gy; f[3 * j + 2] -= gz;
+                    f[3 * i] += gx; f[3 * i + 1] += gy; f[3 * i + 2] += gz;
+                    double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+                    w[0] -= dx * gx; w[1] -= dx * gy; w[2] -= dx * gz;
+                    w[3] -= dy * gx; w[4] -= dy * gy; w[5] -= dy * gz;
+                    w[6] -= dz * gx; w[7] -= dz * gy; w[8] -= dz * gz;
+                }
+            }
+            out.energy += energy;
+        }
+
+        /**
+         * Benchmark and inspection hook: the scaled symmetry functions of one atom (and, if asked, their
+         * derivatives) into internal buffers. Returns the number of functions. Allocates nothing once
+         * buffers have grown.
+         */
+        public int descriptors(AtomicSystem system, NeighborList list, int atom, boolean derivatives) {
+            descriptors.bind(system);
+            return describe(list, atom, derivatives);
+        }
+
+        /** Copy of the scaled symmetry functions of the last {@link #descriptors} call, in n2p2 order. */
+        public double[] lastDescriptors() {
+            return Arrays.copyOf(scaled, model.descriptors[lastElement].size());
+        }
+
+        /** Benchmark hook: network forward pass on the last descriptors, plus back-propagation if asked. */
+        public double network(boolean backward) {
+            NeuralNetwork net = networks[lastElement];
+            double out = net.forward(scaled);
+            if (backward) net.inputGradient(dEdG);
+            return out;
+        }
+
+        private int describe(NeighborList list, int i, boolean derivatives) {
+            int ns = descriptors.compute(list, i, derivatives);
+            int e = descriptors.element();
+            double[] g = descriptors.values();
+            Scaling.Table t = model.scalingTables[e];
+            for (int s = 0; s < ns; s++) scaled[s] = t.apply(s, g[s]);
+            lastElement = e;
+            return ns;
+        }
     }
 }

@@ -38,6 +38,26 @@ final class NeuralNetwork {
         }
     }
 
+    /** The same network (weights shared, read-only) with buffers of its own, for another thread. */
+    NeuralNetwork copy() { return new NeuralNetwork(this); }
+
+    private NeuralNetwork(NeuralNetwork o) {
+        width = o.width;
+        activation = o.activation;
+        normalizeNodes = o.normalizeNodes;
+        weight = o.weight;
+        bias = o.bias;
+        int layers = width.length;
+        value = new double[layers][];
+        slope = new double[layers][];
+        delta = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            value[l] = new double[width[l]];
+            slope[l] = new double[width[l]];
+            delta[l] = new double[width[l]];
+        }
+    }
+
     int inputs() { return width[0]; }
 
     int layers() { return width.length; }

@@ -2,7 +2,9 @@ package org.jmd.potentials.plip;
 
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ForceWorkspace;
 import org.jmd.engine.Potential;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.neighbor.NeighborList;
 
 /**
@@ -63,12 +65,15 @@ public final class PlipPotential implements Potential {
 
     @Override public NeighborList.Kind neighborKind() { return NeighborList.Kind.FULL; }
 
-    @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
+    /** A fresh instance per workspace: its scratch fields are then the workspace's own (the weights are folded again, cheaply). */
+    @Override public ForceWorkspace workspace(ThreadTeam team) { return new PlipPotential(model, description)::evaluate; }
+
+    private void evaluate(AtomicSystem system, NeighborList list, int want, ForceResult out) {
         env.mapSpecies(system);
         int n = system.size();
         int S = basis.species, R = basis.maxRadials;
         double[] f = out.forces, w = out.virial, ea = out.atomEnergies;
-        boolean perAtom = out.wantAtomEnergies() && ea.length == n;
+        boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0;
         double total = 0;
         for (int i = 0; i < n; i++) {
             int c = env.speciesOf(system, i);

@@ -9,7 +9,7 @@ import org.jmd.training.LabelledStructure;
 /** Energy MAE/RMSE per atom and force MAE/RMSE of a potential on labelled structures. */
 record Metrics(double energyMae, double energyRmse, double forceMae, double forceRmse) {
     static Metrics of(Potential p, List<LabelledStructure> data) {
-        ErrorMetrics.Errors e = ErrorMetrics.of(data, Evaluator.predict(() -> p, data, 1)).overall();
+        ErrorMetrics.Errors e = ErrorMetrics.of(data, Evaluator.predict(p, data, 1)).overall();
         // ErrorMetrics reports meV/atom; these fields are eV/atom
         return new Metrics(e.energyMae() / 1000, e.energyRmse() / 1000, e.forceMae(), e.forceRmse());
     }

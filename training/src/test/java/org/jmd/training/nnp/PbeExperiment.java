@@ -82,7 +82,7 @@ public final class PbeExperiment {
     }
 
     static String errors(String name, Potential p, List<LabelledStructure> data) {
-        ErrorMetrics.Errors e = ErrorMetrics.of(data, Evaluator.predict(() -> p, data, 1)).overall();
+        ErrorMetrics.Errors e = ErrorMetrics.of(data, Evaluator.predict(p, data, 1)).overall();
         return String.format(Locale.ROOT, "%-10s energy MAE %.2f meV/atom RMSE %.2f | force MAE %.4f eV/A RMSE %.4f%n", name,
                 e.energyMae(), e.energyRmse(), e.forceMae(), e.forceRmse());
     }

@@ -1,0 +1,22 @@
+package org.jmd.cli;
+
+import org.jmd.engine.ThreadTeam;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code --threads N} for every command: how many threads force kernels (and per-structure work) use. */
+final class ThreadsOption {
+    @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for force kernels and per-structure work (default: all cores). Results are the same bits for any N.")
+    void setThreads(int n) {
+        if (n < 1) throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
+        ThreadTeam.setDefaultThreads(n);
+    }
+
+    /** The thread count in force: --threads if given, else the available cores. */
+    static int threads() { return ThreadTeam.defaultThreads(); }
+}
