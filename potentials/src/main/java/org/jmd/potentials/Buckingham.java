@@ -127,7 +127,7 @@ public final class Buckingham implements Potential {
             pairLoop(system, list, want, out, charged, ewaldAlpha);
             if (charged) {
                 if (coulomb == CoulombMethod.EWALD) {
-                    ewald.add(system.x, q, n, out, (want & ForceResult.ATOM_ENERGIES) != 0);
+                    ewald.add(system.x, q, n, out, (want & ForceResult.ATOM_ENERGIES) != 0, team);
                 } else {
                     // DSF self term −(e_shift/2 + α/√π) k_e q_i², as in LAMMPS coul/dsf
                     double self = -(0.5 * dsfEnergyShift + alpha / Math.sqrt(Math.PI)) * ke;

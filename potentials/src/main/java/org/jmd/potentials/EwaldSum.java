@@ -1,7 +1,9 @@
 package org.jmd.potentials;
 
 import java.util.Arrays;
+import org.jmd.engine.AtomBlocks;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.engine.Units;
 import org.jmd.neighbor.Cell;
 
@@ -21,7 +23,8 @@ import org.jmd.neighbor.Cell;
  * fixed (m1, m2) the per-atom factor q_i exp(i(m1 b1 + m2 b2)·r_i) is formed once and the m3
  * direction multiplies in, so each (k, atom) costs a complex product, not a sine and cosine.
  * Forces along k are collected per row as two scalars per atom (the m3-independent and
- * m3-proportional parts), so the 3-vector force is touched once per row.
+ * m3-proportional parts), so the 3-vector force is touched once per row. Atoms are split in
+ * fixed blocks over a {@link ThreadTeam}; partial structure factors are summed in block order.
  *
  * <p>Everything that depends only on the cell and the atom count (α, K, the k-vector list) is
  * rebuilt when the cell, the number of atoms or Σq² changes; buffers only ever grow.
@@ -47,8 +50,9 @@ final class EwaldSum {
     // per-call buffers
     private double[] cosTab = new double[0], sinTab = new double[0]; // [d][m][i] flattened
     private int tabStride;                                            // (kmax+1)·n per direction
-    private double[] pRe = new double[0], pIm = new double[0], accA = new double[0], accB = new double[0];
-    private double[] sRe = new double[0], sIm = new double[0];
+    private double[] partial = new double[0];                         // per block: Re, Im of S(k) for every k
+    private double[] weighted = new double[0];                        // w_k S(k), Re and Im, every k
+    private Scratch[] scratch = new Scratch[0];
 
     /**
      * @param accuracy    relative accuracy (see {@link EwaldParameters})
@@ -108,7 +112,7 @@ final class EwaldSum {
     int kVectorCount() { return kCount; }
 
     /** Adds reciprocal, self and background energy, forces, virial and per-atom energies. */
-    void add(double[] x, double[] q, int n, ForceResult out, boolean perAtom) {
+    void add(double[] x, double[] q, int n, ForceResult out, boolean perAtom, ThreadTeam team) {
         double[] f = out.forces, w = out.virial, ea = out.atomEnergies;
 
         // self energy, and the background that neutralises a net charge
@@ -124,36 +128,59 @@ final class EwaldSum {
         // E_bg ∝ 1/V: under x → (1+ε)x, −∂E/∂ε_aa = E_bg
         w[0] += eBackground; w[4] += eBackground; w[8] += eBackground;
 
-        if (kCount > 0) e += reciprocal(x, q, n, f, w, perAtom ? ea : null);
+        if (kCount > 0) e += reciprocal(x, q, n, f, w, perAtom ? ea : null, team);
         out.energy += e;
     }
 
-    private double reciprocal(double[] x, double[] q, int n, double[] f, double[] w, double[] ea) {
-        fillTrigTables(x, n);
+    /**
+     * Two passes over fixed atom blocks, so the sums do not depend on the number of threads:
+     * each block's partial structure factors (summed over k in block order afterwards), then
+     * each atom's force and energy from the weighted structure factors, atom by atom.
+     */
+    private double reciprocal(double[] x, double[] q, int n, double[] f, double[] w, double[] ea, ThreadTeam team) {
+        final int blocks = AtomBlocks.count(n), nk = kCount;
+        fillTrigTables(x, n, team);
+        if (scratch.length < team.size()) {
+            scratch = new Scratch[team.size()];
+            for (int t = 0; t < scratch.length; t++) scratch[t] = new Scratch();
+        }
+        if (partial.length < 2L * nk * blocks) partial = new double[2 * nk * blocks];
+        if (weighted.length < 2 * nk) weighted = new double[2 * nk];
+        final double[] part = partial;
+        // pass 1: structure factors of each block
+        team.run(blocks, (blk, worker) -> {
+            Scratch sc = scratch[worker];
+            int i0 = AtomBlocks.first(blk), i1 = AtomBlocks.end(blk, n), o = 2 * nk * blk;
+            for (int r = 0; r < rows; r++) {
+                sc.rowFactors(r, q, i0, i1, n);
+                for (int t = 0, len = rowHi[r] - rowLo[r] + 1; t < len; t++) {
+                    int m3 = rowLo[r] + t, o3 = 2 * tabStride + Math.abs(m3) * n;
+                    double sg3 = m3 < 0 ? -1 : 1, sr = 0, si = 0;
+                    for (int i = i0; i < i1; i++) {
+                        double c3 = cosTab[o3 + i], sn3 = sg3 * sinTab[o3 + i];
+                        double pr = sc.pRe[i - i0], pi = sc.pIm[i - i0];
+                        sr += pr * c3 - pi * sn3;
+                        si += pi * c3 + pr * sn3;
+                    }
+                    part[o++] = sr;
+                    part[o++] = si;
+                }
+            }
+        });
+        // the energy and virial of each k, and the weighted structure factors pass 2 needs
         double pref = 4 * Math.PI * ke / volume; // 2π k_e/V, doubled for the half k-space
         double inv4a2 = 1 / (4 * alpha * alpha);
         double energy = 0;
         double w00 = 0, w01 = 0, w02 = 0, w11 = 0, w12 = 0, w22 = 0;
-        int s1 = 0, s2 = tabStride, s3 = 2 * tabStride;
-        for (int r = 0; r < rows; r++) {
-            int m1 = rowM1[r], m2 = rowM2[r], a2 = Math.abs(m2);
-            double sg2 = m2 < 0 ? -1 : 1;
-            int o1 = s1 + m1 * n, o2 = s2 + a2 * n;
-            for (int i = 0; i < n; i++) {
-                double c1 = cosTab[o1 + i], sn1 = sinTab[o1 + i], c2 = cosTab[o2 + i], sn2 = sg2 * sinTab[o2 + i];
-                pRe[i] = q[i] * (c1 * c2 - sn1 * sn2);
-                pIm[i] = q[i] * (sn1 * c2 + c1 * sn2);
-            }
+        final double[] ws = weighted;
+        for (int r = 0, kk = 0; r < rows; r++) {
+            int m1 = rowM1[r], m2 = rowM2[r];
             double k12x = m1 * b[0] + m2 * b[3], k12y = m1 * b[1] + m2 * b[4], k12z = m1 * b[2] + m2 * b[5];
-            int len = rowHi[r] - rowLo[r] + 1;
-            // pass 1: structure factors of the row
-            for (int t = 0; t < len; t++) {
-                int m3 = rowLo[r] + t, o3 = s3 + Math.abs(m3) * n;
-                double sg3 = m3 < 0 ? -1 : 1, sr = 0, si = 0;
-                for (int i = 0; i < n; i++) {
-                    double c3 = cosTab[o3 + i], sn3 = sg3 * sinTab[o3 + i];
-                    sr += pRe[i] * c3 - pIm[i] * sn3;
-                    si += pIm[i] * c3 + pRe[i] * sn3;
+            for (int m3 = rowLo[r]; m3 <= rowHi[r]; m3++, kk++) {
+                double sr = 0, si = 0;
+                for (int blk = 0; blk < blocks; blk++) {
+                    sr += part[2 * nk * blk + 2 * kk];
+                    si += part[2 * nk * blk + 2 * kk + 1];
                 }
                 double kx = k12x + m3 * b[6], ky = k12y + m3 * b[7], kz = k12z + m3 * b[8];
                 double k2 = kx * kx + ky * ky + kz * kz;
@@ -164,72 +191,95 @@ final class EwaldSum {
                 double g = 2 * (1 / k2 + inv4a2);
                 w00 += ek * (1 - g * kx * kx); w11 += ek * (1 - g * ky * ky); w22 += ek * (1 - g * kz * kz);
                 w01 -= ek * g * kx * ky; w02 -= ek * g * kx * kz; w12 -= ek * g * ky * kz;
-                // pass 2 needs the structure factor weighted by this k's prefactor
-                sRe[t] = wk * sr;
-                sIm[t] = wk * si;
-            }
-            // pass 2: forces (and per-atom energies) from the weighted structure factors
-            Arrays.fill(accA, 0, n, 0.0);
-            Arrays.fill(accB, 0, n, 0.0);
-            for (int t = 0; t < len; t++) {
-                int m3 = rowLo[r] + t, o3 = s3 + Math.abs(m3) * n;
-                double sg3 = m3 < 0 ? -1 : 1, wr = sRe[t], wi = sIm[t];
-                for (int i = 0; i < n; i++) {
-                    double c3 = cosTab[o3 + i], sn3 = sg3 * sinTab[o3 + i];
-                    double cr = pRe[i] * c3 - pIm[i] * sn3, ci = pIm[i] * c3 + pRe[i] * sn3;
-                    double fk = 2 * (ci * wr - cr * wi);
-                    accA[i] += fk;
-                    accB[i] += m3 * fk;
-                }
-                if (ea != null) {
-                    for (int i = 0; i < n; i++) {
-                        double c3 = cosTab[o3 + i], sn3 = sg3 * sinTab[o3 + i];
-                        double cr = pRe[i] * c3 - pIm[i] * sn3, ci = pIm[i] * c3 + pRe[i] * sn3;
-                        ea[i] += cr * wr + ci * wi;
-                    }
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                double fa = accA[i], fb = accB[i];
-                f[3 * i] += fa * k12x + fb * b[6];
-                f[3 * i + 1] += fa * k12y + fb * b[7];
-                f[3 * i + 2] += fa * k12z + fb * b[8];
+                ws[2 * kk] = wk * sr;
+                ws[2 * kk + 1] = wk * si;
             }
         }
+        // pass 2: forces (and per-atom energies) of each atom from the weighted structure factors
+        team.run(blocks, (blk, worker) -> {
+            Scratch sc = scratch[worker];
+            int i0 = AtomBlocks.first(blk), i1 = AtomBlocks.end(blk, n), m = i1 - i0;
+            double[] accA = sc.accA, accB = sc.accB, pRe = sc.pRe, pIm = sc.pIm;
+            for (int r = 0, kk0 = 0; r < rows; r++) {
+                int m1 = rowM1[r], m2 = rowM2[r], len = rowHi[r] - rowLo[r] + 1;
+                double k12x = m1 * b[0] + m2 * b[3], k12y = m1 * b[1] + m2 * b[4], k12z = m1 * b[2] + m2 * b[5];
+                sc.rowFactors(r, q, i0, i1, n);
+                Arrays.fill(accA, 0, m, 0.0);
+                Arrays.fill(accB, 0, m, 0.0);
+                for (int t = 0; t < len; t++) {
+                    int m3 = rowLo[r] + t, o3 = 2 * tabStride + Math.abs(m3) * n, kk = kk0 + t;
+                    double sg3 = m3 < 0 ? -1 : 1, wr = ws[2 * kk], wi = ws[2 * kk + 1];
+                    for (int i = i0; i < i1; i++) {
+                        double c3 = cosTab[o3 + i], sn3 = sg3 * sinTab[o3 + i];
+                        double pr = pRe[i - i0], pi = pIm[i - i0];
+                        double cr = pr * c3 - pi * sn3, ci = pi * c3 + pr * sn3;
+                        double fk = 2 * (ci * wr - cr * wi);
+                        accA[i - i0] += fk;
+                        accB[i - i0] += m3 * fk;
+                        if (ea != null) ea[i] += cr * wr + ci * wi;
+                    }
+                }
+                for (int i = i0; i < i1; i++) {
+                    double fa = accA[i - i0], fb = accB[i - i0];
+                    f[3 * i] += fa * k12x + fb * b[6];
+                    f[3 * i + 1] += fa * k12y + fb * b[7];
+                    f[3 * i + 2] += fa * k12z + fb * b[8];
+                }
+                kk0 += len;
+            }
+        });
         w[0] += w00; w[4] += w11; w[8] += w22;
         w[1] += w01; w[3] += w01; w[2] += w02; w[6] += w02; w[5] += w12; w[7] += w12;
         return energy;
     }
 
-    /** cos(m θ_d,i) and sin(m θ_d,i), θ_d,i = b_d·r_i, for m = 0..kmax_d by angle addition. */
-    private void fillTrigTables(double[] x, int n) {
+    /** One thread's per-row buffers for the atoms of one block. */
+    private final class Scratch {
+        final double[] pRe = new double[AtomBlocks.SIZE], pIm = new double[AtomBlocks.SIZE];
+        final double[] accA = new double[AtomBlocks.SIZE], accB = new double[AtomBlocks.SIZE];
+
+        /** q_i exp(i(m1 b1 + m2 b2)·r_i) of row r for atoms i0..i1−1: the m3 direction multiplies in. */
+        void rowFactors(int r, double[] q, int i0, int i1, int n) {
+            int m1 = rowM1[r], m2 = rowM2[r], a2 = Math.abs(m2);
+            double sg2 = m2 < 0 ? -1 : 1;
+            int o1 = m1 * n, o2 = tabStride + a2 * n;
+            for (int i = i0; i < i1; i++) {
+                double c1 = cosTab[o1 + i], sn1 = sinTab[o1 + i], c2 = cosTab[o2 + i], sn2 = sg2 * sinTab[o2 + i];
+                pRe[i - i0] = q[i] * (c1 * c2 - sn1 * sn2);
+                pIm[i - i0] = q[i] * (sn1 * c2 + c1 * sn2);
+            }
+        }
+    }
+
+    /** cos(m θ_d,i) and sin(m θ_d,i), θ_d,i = b_d·r_i, for m = 0..kmax_d by angle addition; atoms in parallel. */
+    private void fillTrigTables(double[] x, int n, ThreadTeam team) {
         int mmax = Math.max(kmax[0], Math.max(kmax[1], kmax[2]));
         tabStride = (mmax + 1) * n;
         if (cosTab.length < 3 * tabStride) {
             cosTab = new double[3 * tabStride];
             sinTab = new double[3 * tabStride];
         }
-        if (pRe.length < n) {
-            pRe = new double[n]; pIm = new double[n]; accA = new double[n]; accB = new double[n];
-        }
-        for (int d = 0; d < 3; d++) {
-            int base = d * tabStride;
-            double bx = b[3 * d], by = b[3 * d + 1], bz = b[3 * d + 2];
-            for (int i = 0; i < n; i++) {
-                double theta = bx * x[3 * i] + by * x[3 * i + 1] + bz * x[3 * i + 2];
-                double c1 = Math.cos(theta), s1 = Math.sin(theta);
-                cosTab[base + i] = 1;
-                sinTab[base + i] = 0;
-                double c = 1, s = 0;
-                for (int m = 1; m <= kmax[d]; m++) {
-                    double cn = c * c1 - s * s1;
-                    s = s * c1 + c * s1;
-                    c = cn;
-                    cosTab[base + m * n + i] = c;
-                    sinTab[base + m * n + i] = s;
+        final double[] ct = cosTab, st = sinTab;
+        team.run(AtomBlocks.count(n), (blk, worker) -> {
+            for (int d = 0; d < 3; d++) {
+                int base = d * tabStride;
+                double bx = b[3 * d], by = b[3 * d + 1], bz = b[3 * d + 2];
+                for (int i = AtomBlocks.first(blk), end = AtomBlocks.end(blk, n); i < end; i++) {
+                    double theta = bx * x[3 * i] + by * x[3 * i + 1] + bz * x[3 * i + 2];
+                    double c1 = Math.cos(theta), s1 = Math.sin(theta);
+                    ct[base + i] = 1;
+                    st[base + i] = 0;
+                    double c = 1, s = 0;
+                    for (int m = 1; m <= kmax[d]; m++) {
+                        double cn = c * c1 - s * s1;
+                        s = s * c1 + c * s1;
+                        c = cn;
+                        ct[base + m * n + i] = c;
+                        st[base + m * n + i] = s;
+                    }
                 }
             }
-        }
+        });
     }
 
     /** b_d = 2π (a_e × a_f) / V: the rows of 2π (h⁻¹)ᵀ. */
@@ -254,7 +304,6 @@ final class EwaldSum {
         double k2max = kCutoff * kCutoff;
         rows = 0;
         kCount = 0;
-        int longest = 0;
         for (int m1 = 0; m1 <= kmax[0]; m1++) {
             for (int m2 = m1 == 0 ? 0 : -kmax[1]; m2 <= kmax[1]; m2++) {
                 int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
@@ -273,9 +322,7 @@ final class EwaldSum {
                 rowM1[rows] = m1; rowM2[rows] = m2; rowLo[rows] = lo; rowHi[rows] = hi;
                 rows++;
                 kCount += hi - lo + 1;
-                longest = Math.max(longest, hi - lo + 1);
             }
         }
-        if (sRe.length < longest) { sRe = new double[longest]; sIm = new double[longest]; }
     }
 }
