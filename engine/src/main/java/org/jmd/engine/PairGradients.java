@@ -6,7 +6,7 @@ import org.jmd.neighbor.NeighborList;
 /**
  * The deterministic reduction of threaded force kernels. A kernel stores, for every pair p of
  * the neighbor list, the gradient g_p = ∂E/∂δ_p of the energy terms it evaluated with respect to
- * the pair displacement δ_p = x_j + image·h − x_i (and, if per-atom energies are wanted, the
+ * the pair displacement δ_p = x_j + shift − x_i (and, if per-atom energies are wanted, the
  * share s_p of those terms that belongs to the neighbor j). Kernels visit each atom's own pairs
  * only, so atoms can be split over threads with no shared writes. This class then turns the pair
  * gradients into
@@ -43,10 +43,10 @@ public final class PairGradients {
      * Adds the forces (3N) and, when not null, the virial (9) and the neighbors' energy shares
      * (N; pass null unless the kernel wrote {@link #shares}). Parallel over atom blocks.
      */
-    public void reduce(NeighborList list, int n, ThreadTeam team, double[] forces, double[] virial, double[] atomEnergies) {
-        final int[] start = list.startArray();
+    public void reduce(NeighborList list, double[] x, int n, ThreadTeam team, double[] forces, double[] virial, double[] atomEnergies) {
+        final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
         final int[] inStart = list.incomingStart(), in = list.incomingPairs();
-        final double[] g = gradient, d = list.deltaArray(), s = share;
+        final double[] g = gradient, sh = list.shiftArray(), s = share;
         int blocks = AtomBlocks.count(n);
         if (virial != null) {
             if (blockVirial.length < 9 * blocks) blockVirial = new double[9 * blocks];
@@ -56,12 +56,13 @@ public final class PairGradients {
         team.run(blocks, (b, worker) -> {
             double w00 = 0, w01 = 0, w02 = 0, w10 = 0, w11 = 0, w12 = 0, w20 = 0, w21 = 0, w22 = 0;
             for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) {
-                double fx = 0, fy = 0, fz = 0;
+                double fx = 0, fy = 0, fz = 0, xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
                 for (int p = start[i], e = start[i + 1]; p < e; p++) {
                     double gx = g[3 * p], gy = g[3 * p + 1], gz = g[3 * p + 2];
                     fx += gx; fy += gy; fz += gz;
                     if (withVirial) {
-                        double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+                        int j = nb[p], k = 3 * img[p];
+                        double dx = x[3 * j] - xi + sh[k], dy = x[3 * j + 1] - yi + sh[k + 1], dz = x[3 * j + 2] - zi + sh[k + 2];
                         w00 -= dx * gx; w01 -= dx * gy; w02 -= dx * gz;
                         w10 -= dy * gx; w11 -= dy * gy; w12 -= dy * gz;
                         w20 -= dz * gx; w21 -= dz * gy; w22 -= dz * gz;

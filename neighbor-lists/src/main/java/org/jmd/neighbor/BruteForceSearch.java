@@ -27,11 +27,12 @@ public final class BruteForceSearch {
                             double dx = x[3 * j] - x[3 * i] + a * cell.h(0, 0) + b * cell.h(1, 0) + c * cell.h(2, 0);
                             double dy = x[3 * j + 1] - x[3 * i + 1] + a * cell.h(0, 1) + b * cell.h(1, 1) + c * cell.h(2, 1);
                             double dz = x[3 * j + 2] - x[3 * i + 2] + a * cell.h(0, 2) + b * cell.h(1, 2) + c * cell.h(2, 2);
-                            if (dx * dx + dy * dy + dz * dz < rc2) out.add(j, a, b, c, dx, dy, dz);
+                            if (dx * dx + dy * dy + dz * dz < rc2) out.add(j, a, b, c);
                         }
             }
             out.endAtom(i);
         }
+        out.refresh(cell);
     }
 
     private static int maxOffset(double[] x, int n, Cell cell, int d) {

@@ -73,14 +73,14 @@ public final class CellListSearch {
                             if (half && !firstOfPair(i, j, n0, n1, n2)) continue; // before the distance: halves the work
                             double dx = pointX[3 * p] - xi, dy = pointX[3 * p + 1] - yi, dz = pointX[3 * p + 2] - zi;
                             if (dx * dx + dy * dy + dz * dz >= rc2) continue;
-                            out.add(j, n0, n1, n2, 0, 0, 0);
+                            out.add(j, n0, n1, n2);
                         }
                     }
                 }
             }
             out.endAtom(i);
         }
-        out.refresh(x, cell);
+        out.refresh(cell);
     }
 
     /** The side of a pair a half list keeps: j after i, or an image of i itself in the positive half-space. */

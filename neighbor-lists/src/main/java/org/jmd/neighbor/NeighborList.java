@@ -2,13 +2,16 @@ package org.jmd.neighbor;
 
 /**
  * Pairs of atoms closer than a cutoff, in compressed sparse row form: the neighbors of atom i are
- * {@code neighbor[start[i] .. start[i+1]-1]}. Each pair carries the periodic image of its neighbor
- * ({@code image[3p..3p+2]}, in units of the lattice vectors), so one atom may appear several times
- * as a neighbor of another when the cell is smaller than the cutoff.
+ * {@code neighbor[start[i] .. start[i+1]-1]}. Each pair carries the periodic image of its neighbor,
+ * as an index into a small table of the distinct images the list holds, so one atom may appear
+ * several times as a neighbor of another when the cell is smaller than the cutoff.
  *
- * <p>The displacement of pair p is {@code delta[3p..3p+2] = x[j] + image·h − x[i]}, for the
- * positions as given (they need not be wrapped). {@link #refresh} recomputes it after atoms move,
- * so a list built with a skin is reused between rebuilds.
+ * <p>The displacement of pair p of atom i is δ_p = x[j] − x[i] + shift[image[p]], with
+ * shift = n₀a + n₁b + n₂c for the image's lattice integers and the cell of the last
+ * {@link #refresh}, for the positions as given (they need not be wrapped). Kernels compute it on
+ * the fly from the current positions: a list built with a skin is reused between rebuilds with
+ * nothing per pair to update, and it costs 8 bytes per pair (LAMMPS's ghost atoms play the part
+ * of the shift table there).
  *
  * <p>A {@link Kind#HALF} list holds each pair once (j &gt; i, or j == i with a positive image);
  * a {@link Kind#FULL} list holds it from both sides.
@@ -16,14 +19,23 @@ package org.jmd.neighbor;
 public final class NeighborList {
     public enum Kind { HALF, FULL }
 
+    /** Image integers are stored in 10 bits each. */
+    private static final int IMAGE_RANGE = 511;
+
     private Kind kind = Kind.FULL;
     private double cutoff;
     private int atoms;
     private int pairs;
     int[] start = new int[1];
     int[] neighbor = new int[0];
-    int[] image = new int[0];
-    double[] delta = new double[0];
+    int[] imageIndex = new int[0];
+    // the distinct images: lattice integers (3 each) and their shift vectors for the current cell
+    private int images;
+    private int[] imageVector = new int[0];
+    private double[] shift = new double[0];
+    // builder's lookup from packed image integers to index: open addressing, keys + 1 (0 = empty)
+    private int[] imageKeys = new int[64], imageSlots = new int[64];
+    private int lastKey = -1, lastIndex = -1;
     // transpose: the pairs whose neighbor is atom j, built on first use after each build
     private int[] incomingStart = new int[1];
     private int[] incomingPair = new int[0];
@@ -46,7 +58,7 @@ public final class NeighborList {
     public int neighbor(int p) { return neighbor[p]; }
 
     /** Image of the neighbor of pair p along lattice vector k. */
-    public int image(int p, int k) { return image[3 * p + k]; }
+    public int image(int p, int k) { return imageVector[3 * imageIndex[p] + k]; }
 
     /** Direct access for kernels: CSR offsets (length atoms+1). Do not modify. */
     public int[] startArray() { return start; }
@@ -54,8 +66,22 @@ public final class NeighborList {
     /** Direct access for kernels: neighbor index per pair. Do not modify. */
     public int[] neighborArray() { return neighbor; }
 
-    /** Direct access for kernels: displacement x_j + image·h − x_i per pair, 3 per pair. Do not modify. */
-    public double[] deltaArray() { return delta; }
+    /** Direct access for kernels: image index per pair, into {@link #shiftArray()} (3 per image). Do not modify. */
+    public int[] imageArray() { return imageIndex; }
+
+    /** Direct access for kernels: shift vector (Å) of each image for the cell of the last refresh, 3 per image. Do not modify. */
+    public double[] shiftArray() { return shift; }
+
+    /** Number of distinct images in the list. */
+    public int imageCount() { return images; }
+
+    /** δ_p = x[j] − x[i] + shift of pair p of atom i, into out[0..2]; for code outside hot loops. */
+    public void displacement(double[] x, int i, int p, double[] out) {
+        int j = neighbor[p], k = 3 * imageIndex[p];
+        out[0] = x[3 * j] - x[3 * i] + shift[k];
+        out[1] = x[3 * j + 1] - x[3 * i + 1] + shift[k + 1];
+        out[2] = x[3 * j + 2] - x[3 * i + 2] + shift[k + 2];
+    }
 
     /**
      * CSR offsets of the transpose: the pairs whose neighbor is atom j are
@@ -89,20 +115,11 @@ public final class NeighborList {
         transposed = true;
     }
 
-    /** Recompute every pair displacement from current positions and cell. Allocates nothing. */
-    public void refresh(double[] x, Cell cell) {
-        double ax = cell.h(0, 0), ay = cell.h(0, 1), az = cell.h(0, 2);
-        double bx = cell.h(1, 0), by = cell.h(1, 1), bz = cell.h(1, 2);
-        double cx = cell.h(2, 0), cy = cell.h(2, 1), cz = cell.h(2, 2);
-        for (int i = 0; i < atoms; i++) {
-            double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
-            for (int p = start[i], e = start[i + 1]; p < e; p++) {
-                int j = neighbor[p];
-                int n0 = image[3 * p], n1 = image[3 * p + 1], n2 = image[3 * p + 2];
-                delta[3 * p] = x[3 * j] - xi + n0 * ax + n1 * bx + n2 * cx;
-                delta[3 * p + 1] = x[3 * j + 1] - yi + n0 * ay + n1 * by + n2 * cy;
-                delta[3 * p + 2] = x[3 * j + 2] - zi + n0 * az + n1 * bz + n2 * cz;
-            }
+    /** Recomputes the images' shift vectors for this cell (e.g. after the cell changed). O(images). */
+    public void refresh(Cell cell) {
+        for (int k = 0; k < images; k++) {
+            int n0 = imageVector[3 * k], n1 = imageVector[3 * k + 1], n2 = imageVector[3 * k + 2];
+            for (int d = 0; d < 3; d++) shift[3 * k + d] = n0 * cell.h(0, d) + n1 * cell.h(1, d) + n2 * cell.h(2, d);
         }
     }
 
@@ -116,26 +133,68 @@ public final class NeighborList {
         this.transposed = false;
         if (start.length < atoms + 1) start = new int[atoms + 1];
         start[0] = 0;
+        images = 0;
+        java.util.Arrays.fill(imageKeys, 0);
+        lastKey = -1;
     }
 
-    void add(int j, int n0, int n1, int n2, double dx, double dy, double dz) {
+    void add(int j, int n0, int n1, int n2) {
         if (pairs == neighbor.length) grow();
         neighbor[pairs] = j;
-        image[3 * pairs] = n0;
-        image[3 * pairs + 1] = n1;
-        image[3 * pairs + 2] = n2;
-        delta[3 * pairs] = dx;
-        delta[3 * pairs + 1] = dy;
-        delta[3 * pairs + 2] = dz;
+        imageIndex[pairs] = imageIndexOf(n0, n1, n2);
         pairs++;
     }
 
     void endAtom(int i) { start[i + 1] = pairs; }
 
+    /** The index of an image, added to the table when first seen; consecutive pairs mostly share one. */
+    private int imageIndexOf(int n0, int n1, int n2) {
+        if (Math.abs(n0) > IMAGE_RANGE || Math.abs(n1) > IMAGE_RANGE || Math.abs(n2) > IMAGE_RANGE) {
+            throw new IllegalArgumentException("periodic image (" + n0 + ", " + n1 + ", " + n2 + ") beyond ±" + IMAGE_RANGE
+                    + " cells: the cell is far too small for the cutoff");
+        }
+        int key = ((n0 + IMAGE_RANGE) << 20 | (n1 + IMAGE_RANGE) << 10 | (n2 + IMAGE_RANGE)) + 1;
+        if (key == lastKey) return lastIndex;
+        int mask = imageKeys.length - 1, h = (key * 0x9E3779B1) >>> 7 & mask;
+        while (imageKeys[h] != 0 && imageKeys[h] != key) h = (h + 1) & mask;
+        int index;
+        if (imageKeys[h] == key) {
+            index = imageSlots[h];
+        } else {
+            index = images++;
+            if (3 * images > imageVector.length) {
+                imageVector = java.util.Arrays.copyOf(imageVector, Math.max(48, 2 * imageVector.length));
+                shift = new double[imageVector.length];
+            }
+            imageVector[3 * index] = n0;
+            imageVector[3 * index + 1] = n1;
+            imageVector[3 * index + 2] = n2;
+            imageKeys[h] = key;
+            imageSlots[h] = index;
+            if (2 * images > imageKeys.length) rehash();
+        }
+        lastKey = key;
+        lastIndex = index;
+        return index;
+    }
+
+    private void rehash() {
+        int[] keys = new int[2 * imageKeys.length], slots = new int[keys.length];
+        int mask = keys.length - 1;
+        for (int k = 0; k < imageKeys.length; k++) {
+            if (imageKeys[k] == 0) continue;
+            int h = (imageKeys[k] * 0x9E3779B1) >>> 7 & mask;
+            while (keys[h] != 0) h = (h + 1) & mask;
+            keys[h] = imageKeys[k];
+            slots[h] = imageSlots[k];
+        }
+        imageKeys = keys;
+        imageSlots = slots;
+    }
+
     private void grow() {
         int cap = Math.max(1024, neighbor.length * 3 / 2 + 1);
         neighbor = java.util.Arrays.copyOf(neighbor, cap);
-        image = java.util.Arrays.copyOf(image, 3 * cap);
-        delta = java.util.Arrays.copyOf(delta, 3 * cap);
+        imageIndex = java.util.Arrays.copyOf(imageIndex, cap);
     }
 }

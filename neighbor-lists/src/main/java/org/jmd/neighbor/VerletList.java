@@ -2,7 +2,7 @@ package org.jmd.neighbor;
 
 /**
  * A neighbor list built with a skin and reused while no pair can have crossed into the cutoff
- * unseen. Between rebuilds only the pair displacements are refreshed.
+ * unseen. Between rebuilds only the images' shift vectors are refreshed (for a changed cell).
  *
  * <p>The cell may change between rebuilds (barostats, cell relaxation), as LAMMPS allows: with
  * the build cell H₀, the current cell H = H₀(1 + E) and u_i = (x_i − x₀ᵢ) − x₀ᵢE the motion of
@@ -40,9 +40,9 @@ public final class VerletList {
     public boolean update(double[] x, int n, Cell cell) {
         boolean rebuild = needsRebuild(x, n, cell);
         if (rebuild) build(x, n, cell);
-        // displacements always come from refresh, also right after a build, so that a list
-        // rebuilt from saved reference positions (restore) gives them to the last bit
-        list.refresh(x, cell);
+        // shifts always come from the current cell, also right after a build from saved reference
+        // positions and cell (restore), so displacements are the same to the last bit
+        list.refresh(cell);
         return rebuild;
     }
 

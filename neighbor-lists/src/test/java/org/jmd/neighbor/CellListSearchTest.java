@@ -57,9 +57,12 @@ class CellListSearchTest {
             BruteForceSearch.build(x, n, cell, rc, kind, slow);
             assertEquals(keys(slow), keys(fast), "case " + t + " " + cell + " rc=" + rc + " " + kind);
             // displacements agree with the images
-            for (int p = 0; p < fast.pairCount(); p++) {
-                double[] d = fast.deltaArray();
-                assertTrue(Math.sqrt(d[3 * p] * d[3 * p] + d[3 * p + 1] * d[3 * p + 1] + d[3 * p + 2] * d[3 * p + 2]) < rc * (1 + 1e-12));
+            double[] d = new double[3];
+            for (int i = 0; i < n; i++) {
+                for (int p = fast.start(i); p < fast.end(i); p++) {
+                    fast.displacement(x, i, p, d);
+                    assertTrue(Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]) < rc * (1 + 1e-12));
+                }
             }
             cases++;
             if (face) withFaceAtoms++;

@@ -34,7 +34,8 @@ class VerletListTest {
         assertEquals(a.pairCount(), b.pairCount());
         assertArrayEquals(Arrays.copyOf(a.startArray(), n + 1), Arrays.copyOf(b.startArray(), n + 1));
         assertArrayEquals(Arrays.copyOf(a.neighborArray(), a.pairCount()), Arrays.copyOf(b.neighborArray(), b.pairCount()));
-        assertArrayEquals(Arrays.copyOf(a.deltaArray(), 3 * a.pairCount()), Arrays.copyOf(b.deltaArray(), 3 * b.pairCount()));
+        assertArrayEquals(Arrays.copyOf(a.imageArray(), a.pairCount()), Arrays.copyOf(b.imageArray(), b.pairCount()));
+        assertArrayEquals(Arrays.copyOf(a.shiftArray(), 3 * a.imageCount()), Arrays.copyOf(b.shiftArray(), 3 * b.imageCount()));
 
         // whereas a list built afresh at the moved positions may hold the same pairs in another order
         VerletList fresh = new VerletList(3.0, 1.0, NeighborList.Kind.HALF);

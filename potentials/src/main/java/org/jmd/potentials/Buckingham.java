@@ -144,9 +144,9 @@ public final class Buckingham implements Potential {
 
         private void pairLoop(AtomicSystem system, NeighborList list, int want, ForceResult out, boolean charged, double ewaldAlpha) {
             final int n = system.size(), nt = types, blocks = AtomBlocks.count(n);
-            final int[] start = list.startArray(), nb = list.neighborArray(), type = system.type;
+            final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray(), type = system.type;
             final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0;
-            final double[] d = list.deltaArray(), qa = q, g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
+            final double[] pos = system.x, sh = list.shiftArray(), qa = q, g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
             final double[] ea = perAtom ? out.atomEnergies : null;
             final boolean ewaldReal = charged && coulomb == CoulombMethod.EWALD, dsf = charged && coulomb == CoulombMethod.DSF;
             final double a = ewaldReal ? ewaldAlpha : alpha, ke = Buckingham.this.ke;
@@ -164,15 +164,17 @@ public final class Buckingham implements Potential {
                 for (int i = AtomBlocks.first(blk), iEnd = AtomBlocks.end(blk, n); i < iEnd; i++) {
                     int ti = type[i] * nt;
                     double qi = ewaldReal || dsf ? ke * qa[i] : 0, eiSelf = 0;
+                    double xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
                     for (int p = start[i], end = start[i + 1]; p < end; p++) {
-                        double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+                        int j = nb[p], ks = 3 * img[p];
+                        double dx = pos[3 * j] - xi + sh[ks], dy = pos[3 * j + 1] - yi + sh[ks + 1], dz = pos[3 * j + 2] - zi + sh[ks + 2];
                         double r2 = dx * dx + dy * dy + dz * dz;
                         if (r2 >= rc2) {
                             g[3 * p] = 0; g[3 * p + 1] = 0; g[3 * p + 2] = 0;
                             if (share != null) share[p] = 0;
                             continue;
                         }
-                        int j = nb[p], t = ti + type[j];
+                        int t = ti + type[j];
                         double r = Math.sqrt(r2), rinv = 1 / r, e = 0, dEdr = 0;
                         if (hasB[t]) {
                             double rep = bA[t] * Math.exp(-r * bInvRho[t]);
@@ -211,7 +213,7 @@ public final class Buckingham implements Potential {
             double energy = 0;
             for (int b = 0; b < blocks; b++) energy += be[b];
             out.energy += energy;
-            pairs.reduce(list, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
+            pairs.reduce(list, pos, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
         }
 
         /** Maps the system's species table onto the parameters; only when the table changed. */

@@ -43,16 +43,17 @@ public final class LennardJones implements Potential {
             final int n = system.size(), blocks = AtomBlocks.count(n);
             final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0;
             if (blockEnergy.length < blocks) blockEnergy = new double[blocks];
-            final int[] start = list.startArray();
-            final double[] d = list.deltaArray(), g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
+            final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
+            final double[] x = system.x, sh = list.shiftArray(), g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
             final double[] ea = perAtom ? out.atomEnergies : null, be = blockEnergy;
             final double rc2 = cutoff * cutoff, s2 = sigma * sigma, eps4 = 4 * epsilon, eps24 = 24 * epsilon;
             team.run(blocks, (b, worker) -> {
                 double e = 0;
                 for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) {
-                    double ei = 0;
+                    double ei = 0, xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
                     for (int p = start[i], pe = start[i + 1]; p < pe; p++) {
-                        double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+                        int j = nb[p], k = 3 * img[p];
+                        double dx = x[3 * j] - xi + sh[k], dy = x[3 * j + 1] - yi + sh[k + 1], dz = x[3 * j + 2] - zi + sh[k + 2];
                         double r2 = dx * dx + dy * dy + dz * dz;
                         if (r2 >= rc2) {
                             g[3 * p] = 0; g[3 * p + 1] = 0; g[3 * p + 2] = 0;
@@ -75,7 +76,7 @@ public final class LennardJones implements Potential {
             double energy = 0;
             for (int b = 0; b < blocks; b++) energy += be[b];
             out.energy += energy;
-            pairs.reduce(list, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
+            pairs.reduce(list, x, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
         }
     }
 

@@ -128,13 +128,13 @@ public final class StillingerWeber implements Potential {
             team.run(blocks, (b, worker) -> {
                 Scratch sc = scratch[worker];
                 double e = 0;
-                for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) e += sc.atom(i, system.type, el, list, g, share, ea);
+                for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) e += sc.atom(i, system.x, system.type, el, list, g, share, ea);
                 be[b] = e;
             });
             double energy = 0;
             for (int b = 0; b < blocks; b++) energy += be[b];
             out.energy += energy;
-            pairs.reduce(list, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
+            pairs.reduce(list, system.x, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
         }
     }
 
@@ -150,9 +150,10 @@ public final class StillingerWeber implements Potential {
          * the force on the neighbor) and, if {@code shares} is not null, the neighbors' energy
          * shares and i's own energy into {@code ea[i]}. Returns the energy of the terms.
          */
-        double atom(int i, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea) {
-            final int[] start = list.startArray(), nb = list.neighborArray();
-            final double[] d = list.deltaArray();
+        double atom(int i, double[] x, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea) {
+            final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
+            final double[] sh = list.shiftArray();
+            final double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             final int ei = elementOf[type[i]], ne = StillingerWeber.this.ne;
             final int p0 = start[i], p1 = start[i + 1];
             ensureCapacity(p1 - p0);
@@ -164,9 +165,9 @@ public final class StillingerWeber implements Potential {
             int ns = 0;
             double energy = 0, eiSelf = 0;
             for (int p = p0; p < p1; p++) {
-                double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+                int j = nb[p], k = 3 * img[p];
+                double dx = x[3 * j] - xi + sh[k], dy = x[3 * j + 1] - yi + sh[k + 1], dz = x[3 * j + 2] - zi + sh[k + 2];
                 double r2 = dx * dx + dy * dy + dz * dz;
-                int j = nb[p];
                 int t = ei * ne * ne + elementOf[type[j]] * (ne + 1); // triplet (i, j, j)
                 if (r2 >= cutSq[t]) continue;
                 double r = Math.sqrt(r2), rinv = 1 / r;

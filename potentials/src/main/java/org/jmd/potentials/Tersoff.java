@@ -146,13 +146,13 @@ public final class Tersoff implements Potential {
             team.run(blocks, (b, worker) -> {
                 Scratch sc = scratch[worker];
                 double e = 0;
-                for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) e += sc.atom(i, system.type, el, list, g, share, ea);
+                for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) e += sc.atom(i, system.x, system.type, el, list, g, share, ea);
                 be[b] = e;
             });
             double energy = 0;
             for (int b = 0; b < blocks; b++) energy += be[b];
             out.energy += energy;
-            pairs.reduce(list, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
+            pairs.reduce(list, system.x, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
         }
     }
 
@@ -168,10 +168,11 @@ public final class Tersoff implements Potential {
          * neighbor) and, if {@code shares} is not null, the neighbors' energy shares and i's own
          * energy into {@code ea[i]}. Returns the energy of the bonds.
          */
-        double atom(int i, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea) {
+        double atom(int i, double[] pos, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea) {
             final int ne = Tersoff.this.ne;
-            final int[] start = list.startArray(), nb = list.neighborArray();
-            final double[] d = list.deltaArray();
+            final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
+            final double[] sh = list.shiftArray();
+            final double xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
             final int ei = elementOf[type[i]];
             final int p0 = start[i], p1 = start[i + 1];
             ensureCapacity(p1 - p0);
@@ -183,10 +184,10 @@ public final class Tersoff implements Potential {
             final double rmax2 = maxCutSq[ei];
             int ns = 0;
             for (int p = p0; p < p1; p++) {
-                double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+                int j = nb[p], ks = 3 * img[p];
+                double dx = pos[3 * j] - xi + sh[ks], dy = pos[3 * j + 1] - yi + sh[ks + 1], dz = pos[3 * j + 2] - zi + sh[ks + 2];
                 double r2 = dx * dx + dy * dy + dz * dz;
                 if (r2 >= rmax2) continue;
-                int j = nb[p];
                 double r = Math.sqrt(r2), rinv = 1 / r;
                 sp[ns] = p;
                 se[ns] = elementOf[type[j]];

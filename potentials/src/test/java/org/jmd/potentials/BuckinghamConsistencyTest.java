@@ -112,11 +112,12 @@ class BuckinghamConsistencyTest {
         private void removeDefect(AtomicSystem s, NeighborList list, double alpha, ForceResult out) {
             double rc = inner.cutoff(), h = 1e-6;
             int[] start = list.startArray(), nb = list.neighborArray();
-            double[] d = list.deltaArray();
+            double[] d = new double[3];
             for (int i = 0; i < s.size(); i++) {
                 for (int p = start[i]; p < start[i + 1]; p++) {
                     int j = nb[p];
-                    double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2], r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                    list.displacement(s.x, i, p, d);
+                    double dx = d[0], dy = d[1], dz = d[2], r = Math.sqrt(dx * dx + dy * dy + dz * dz);
                     if (r >= rc) continue;
                     double x = alpha * r;
                     // slope of the polynomial erfc by central differences (error ~1e-10, far below the tolerance)

@@ -114,9 +114,9 @@ public final class InvariantPoints {
         }
         NeighborList list = new NeighborList();
         BruteForceSearch.build(s.x, s.size(), s.cell(), EQUIVALENCE_RANGE + EQUIVALENCE_TOLERANCE, NeighborList.Kind.FULL, list);
-        double[] first = distances(list, 0);
+        double[] first = distances(list, s.x, 0);
         for (int i = 1; i < s.size(); i++) {
-            double[] d = distances(list, i);
+            double[] d = distances(list, s.x, i);
             if (!sameShells(first, d)) {
                 throw new InputException("invariant point " + name + ": atom " + (i + 1) + " has other neighbour distances than atom 1"
                         + " (within " + EQUIVALENCE_RANGE + " Å), so its atoms are not all equivalent and E/N is not each atom's energy");
@@ -125,11 +125,12 @@ public final class InvariantPoints {
         return element;
     }
 
-    private static double[] distances(NeighborList list, int i) {
-        double[] delta = list.deltaArray();
+    private static double[] distances(NeighborList list, double[] x, int i) {
+        double[] delta = new double[3];
         double[] d = new double[list.end(i) - list.start(i)];
         for (int p = list.start(i); p < list.end(i); p++) {
-            d[p - list.start(i)] = Math.sqrt(delta[3 * p] * delta[3 * p] + delta[3 * p + 1] * delta[3 * p + 1] + delta[3 * p + 2] * delta[3 * p + 2]);
+            list.displacement(x, i, p, delta);
+            d[p - list.start(i)] = Math.sqrt(delta[0] * delta[0] + delta[1] * delta[1] + delta[2] * delta[2]);
         }
         Arrays.sort(d);
         return d;

@@ -33,11 +33,12 @@ final class Safety {
         }
         if (minDistance > 0) {
             int[] start = list.startArray(), nb = list.neighborArray();
-            double[] d = list.deltaArray();
+            double[] d = new double[3];
             double min2 = minDistance * minDistance;
             for (int i = 0; i < list.atomCount(); i++) {
                 for (int p = start[i]; p < start[i + 1]; p++) {
-                    double r2 = d[3 * p] * d[3 * p] + d[3 * p + 1] * d[3 * p + 1] + d[3 * p + 2] * d[3 * p + 2];
+                    list.displacement(s.x, i, p, d);
+                    double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
                     if (r2 < min2) {
                         int j = nb[p];
                         return String.format(Locale.ROOT, "atoms %d (%s) and %d (%s) are %.4f Å apart (limit %g Å, set with 'safety min_distance=')",

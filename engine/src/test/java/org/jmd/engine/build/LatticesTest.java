@@ -46,7 +46,7 @@ class LatticesTest {
         for (int i = 0; i < s.size(); i++) {
             int nAxial = 0, nBasal = 0;
             for (int p = list.start(i); p < list.end(i); p++) {
-                double r = distance(list, p);
+                double r = distance(list, s, i, p);
                 if (Math.abs(r - axial) < 1e-9) nAxial++;
                 else if (Math.abs(r - basal) < 1e-9) nBasal++;
             }
@@ -76,7 +76,7 @@ class LatticesTest {
         for (int i = 0; i < s.size(); i++) {
             int count = 0;
             for (int p = list.start(i); p < list.end(i); p++) {
-                double r = distance(list, p);
+                double r = distance(list, s, i, p);
                 assertTrue(r > nn - tol, "atom " + i + " has a neighbour at " + r + " < " + nn);
                 if (r < nn + tol) count++;
             }
@@ -90,8 +90,9 @@ class LatticesTest {
         return list;
     }
 
-    private static double distance(NeighborList list, int p) {
-        double[] d = list.deltaArray();
-        return Math.sqrt(d[3 * p] * d[3 * p] + d[3 * p + 1] * d[3 * p + 1] + d[3 * p + 2] * d[3 * p + 2]);
+    private static double distance(NeighborList list, AtomicSystem s, int i, int p) {
+        double[] d = new double[3];
+        list.displacement(s.x, i, p, d);
+        return Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
     }
 }

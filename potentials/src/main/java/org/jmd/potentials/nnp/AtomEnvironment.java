@@ -16,17 +16,18 @@ final class AtomEnvironment {
     double[] distance = new double[64];
 
     /** Fills the environment of atom i from a full list, keeping neighbours closer than cutoff. */
-    void build(int i, NeighborList list, int[] atomElement, double cutoff) {
-        int[] start = list.startArray(), nb = list.neighborArray();
-        double[] d = list.deltaArray();
+    void build(int i, double[] x, NeighborList list, int[] atomElement, double cutoff) {
+        int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
+        double[] sh = list.shiftArray();
+        double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
         double rc2 = cutoff * cutoff;
         size = 0;
         for (int p = start[i], e = start[i + 1]; p < e; p++) {
-            double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+            int j = nb[p], k = 3 * img[p];
+            double dx = x[3 * j] - xi + sh[k], dy = x[3 * j + 1] - yi + sh[k + 1], dz = x[3 * j + 2] - zi + sh[k + 2];
             double r2 = dx * dx + dy * dy + dz * dz;
             if (r2 >= rc2) continue;
             if (size == element.length) grow();
-            int j = nb[p];
             element[size] = atomElement[j];
             atom[size] = j;
             delta[3 * size] = dx;

@@ -52,6 +52,7 @@ public final class BehlerParrinelloDescriptors {
 
     private final AtomEnvironment env = new AtomEnvironment();
     private int[] atomElement = new int[0];
+    private double[] positions = new double[0];
     private int[] speciesElement = new int[0];
     private final double[] g;
     private double[] dg = new double[0];
@@ -195,6 +196,7 @@ public final class BehlerParrinelloDescriptors {
         if (speciesElement.length < species) speciesElement = new int[species];
         for (int t = 0; t < species; t++) speciesElement[t] = elementIndex(system.species(t));
         int n = system.size();
+        positions = system.x;
         if (atomElement.length < n) atomElement = new int[n];
         for (int i = 0; i < n; i++) {
             int e = speciesElement[system.type[i]];
@@ -217,7 +219,7 @@ public final class BehlerParrinelloDescriptors {
     public int compute(NeighborList list, int atom, boolean derivatives) {
         int e = atomElement[atom];
         ElementDescriptor desc = descriptors[e];
-        env.build(atom, list, atomElement, desc.cutoff());
+        env.build(atom, positions, list, atomElement, desc.cutoff());
         int ns = desc.size();
         if (derivatives && dg.length < ns * 3 * env.size) dg = new double[Math.max(ns * 3 * env.size, 2 * dg.length)];
         desc.compute(env, g, derivatives ? dg : null);

@@ -66,8 +66,9 @@ final class PlipEnvironment {
 
     /** Collects the neighbours of atom i, of model species c, and evaluates their radial functions. */
     void gather(AtomicSystem system, NeighborList list, int i, int c) {
-        int[] start = list.startArray(), nb = list.neighborArray();
-        double[] d = list.deltaArray();
+        int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
+        double[] pos = system.x, sh = list.shiftArray();
+        double xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
         int[] type = system.type;
         int S = basis.species, R = basis.maxRadials;
         double rc = basis.centreCutoff[c], rc2 = rc * rc, rc3 = basis.centreCutoff3[c];
@@ -76,10 +77,10 @@ final class PlipEnvironment {
         count = 0;
         tripletCount = 0;
         for (int p = begin; p < end; p++) {
-            double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+            int j = nb[p], ks = 3 * img[p];
+            double dx = pos[3 * j] - xi + sh[ks], dy = pos[3 * j + 1] - yi + sh[ks + 1], dz = pos[3 * j + 2] - zi + sh[ks + 2];
             double r2 = dx * dx + dy * dy + dz * dz;
             if (r2 >= rc2 || r2 == 0) continue;
-            int j = nb[p];
             int s = speciesMap[type[j]];
             int ch = c * S + s;
             int nr = basis.radialCount[ch];
