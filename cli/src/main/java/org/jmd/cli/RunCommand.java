@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     Path deck;
 
     @Option(names = {"-v", "--var"}, paramLabel = "NAME=VALUE",
-            description = "Set a deck variable, used as ${NAME}; overrides the deck's own 'variable NAME ...'. Repeatable.")
+            description = "Set a deck variable, used as $${NAME}; overrides the deck's own 'variable NAME ...'. Repeatable.")
     Map<String, String> variables = new LinkedHashMap<>();
 
     @Spec CommandSpec spec;

@@ -32,7 +32,7 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = {"-v", "--var"}, paramLabel = "NAME=VALUE",
-            description = "Set a deck variable, used as ${NAME}; overrides the deck's own 'variable NAME ...'. Repeatable.")
+            description = "Set a deck variable, used as $${NAME}; overrides the deck's own 'variable NAME ...'. Repeatable.")
     Map<String, String> variables = new LinkedHashMap<>();
 
     @Option(names = "--dry-run", description = "Check the deck (read and split the data, check the model line) without training or writing anything.")
