@@ -3,6 +3,7 @@ package org.jmd.potentials;
 import java.util.List;
 import java.util.Map;
 import org.jmd.engine.AtomBlocks;
+import org.jmd.engine.BlockSums;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.ForceWorkspace;
@@ -88,7 +89,8 @@ public final class Buckingham implements Potential {
         private final ThreadTeam team;
         private final PairGradients pairs = new PairGradients();
         private final EwaldSum ewald = coulomb == CoulombMethod.EWALD ? new EwaldSum(ewaldAccuracy, cutoff, alpha, ke) : null;
-        private double[] blockEnergy = new double[0];
+        private final BlockSums sums = new BlockSums();
+        private BlockSums.Accumulator[] accumulators = new BlockSums.Accumulator[0];
         // species table of the last system, mapped to parameters (rebuilt when the table changes)
         private String[] mappedSpecies = new String[0];
         private int types;
@@ -157,13 +159,20 @@ public final class Buckingham implements Potential {
             final double rc2 = cutoff * cutoff;
             final boolean[] hasB = hasBuck;
             final double[] bA = buckA, bInvRho = buckInvRho, bC = buckC, bShift = buckShift;
-            if (blockEnergy.length < blocks) blockEnergy = new double[blocks];
-            final double[] be = blockEnergy;
+            final boolean virial = (want & ForceResult.VIRIAL) != 0;
+            final double[] f = out.forces;
+            sums.prepare(blocks);
+            if (accumulators.length < team.size()) {
+                accumulators = new BlockSums.Accumulator[team.size()];
+                for (int w = 0; w < accumulators.length; w++) accumulators[w] = new BlockSums.Accumulator();
+            }
             team.run(blocks, (blk, worker) -> {
+                BlockSums.Accumulator acc = accumulators[worker];
+                acc.clear();
                 double energy = 0;
                 for (int i = AtomBlocks.first(blk), iEnd = AtomBlocks.end(blk, n); i < iEnd; i++) {
                     int ti = type[i] * nt;
-                    double qi = ewaldReal || dsf ? ke * qa[i] : 0, eiSelf = 0;
+                    double qi = ewaldReal || dsf ? ke * qa[i] : 0, eiSelf = 0, fx = 0, fy = 0, fz = 0;
                     double xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
                     for (int p = start[i], end = start[i + 1]; p < end; p++) {
                         int j = nb[p], ks = 3 * img[p];
@@ -199,21 +208,23 @@ public final class Buckingham implements Potential {
                                 dEdr -= qq * (radial + fShift);
                             }
                         }
-                        // ∂E/∂δ = dE/dr · δ/r: the neighbor feels minus this, i the opposite
-                        double gr = dEdr * rinv;
-                        g[3 * p] = gr * dx; g[3 * p + 1] = gr * dy; g[3 * p + 2] = gr * dz;
+                        // ∂E/∂δ = dE/dr · δ/r: +g on i, −g on the neighbor
+                        double gr = dEdr * rinv, gx = gr * dx, gy = gr * dy, gz = gr * dz;
+                        g[3 * p] = gx; g[3 * p + 1] = gy; g[3 * p + 2] = gz;
+                        fx += gx; fy += gy; fz += gz;
+                        if (virial) acc.addPair(dx, dy, dz, gx, gy, gz);
                         energy += e;
                         eiSelf += 0.5 * e;
                         if (share != null) share[p] = 0.5 * e;
                     }
+                    f[3 * i] += fx; f[3 * i + 1] += fy; f[3 * i + 2] += fz;
                     if (ea != null) ea[i] += eiSelf;
                 }
-                be[blk] = energy;
+                acc.energy = energy;
+                acc.storeAs(sums, blk);
             });
-            double energy = 0;
-            for (int b = 0; b < blocks; b++) energy += be[b];
-            out.energy += energy;
-            pairs.reduce(list, pos, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
+            sums.addTo(out, blocks, virial);
+            pairs.gatherIncoming(list, n, team, f, ea);
         }
 
         /** Maps the system's species table onto the parameters; only when the table changed. */

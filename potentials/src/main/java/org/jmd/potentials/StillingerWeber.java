@@ -3,6 +3,7 @@ package org.jmd.potentials;
 import java.nio.file.Path;
 import java.util.List;
 import org.jmd.engine.AtomBlocks;
+import org.jmd.engine.BlockSums;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.ForceWorkspace;
@@ -108,8 +109,8 @@ public final class StillingerWeber implements Potential {
         private final ThreadTeam team;
         private final Scratch[] scratch;
         private final PairGradients pairs = new PairGradients();
+        private final BlockSums sums = new BlockSums();
         private int[] elementOf = new int[0];
-        private double[] blockEnergy = new double[0];
 
         Workspace(ThreadTeam team) {
             this.team = team;
@@ -121,36 +122,37 @@ public final class StillingerWeber implements Potential {
             elementOf = triplets.mapSpecies(system, elementOf, STYLE);
             final int n = system.size(), blocks = AtomBlocks.count(n);
             final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0;
-            if (blockEnergy.length < blocks) blockEnergy = new double[blocks];
+            final boolean virial = (want & ForceResult.VIRIAL) != 0;
+            sums.prepare(blocks);
             final double[] g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
-            final double[] ea = perAtom ? out.atomEnergies : null, be = blockEnergy;
+            final double[] ea = perAtom ? out.atomEnergies : null, f = out.forces;
             final int[] el = elementOf;
             team.run(blocks, (b, worker) -> {
                 Scratch sc = scratch[worker];
-                double e = 0;
-                for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) e += sc.atom(i, system.x, system.type, el, list, g, share, ea);
-                be[b] = e;
+                sc.sums.clear();
+                for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) sc.atom(i, system.x, system.type, el, list, g, share, ea, f, virial);
+                sc.sums.storeAs(sums, b);
             });
-            double energy = 0;
-            for (int b = 0; b < blocks; b++) energy += be[b];
-            out.energy += energy;
-            pairs.reduce(list, system.x, n, team, out.forces, (want & ForceResult.VIRIAL) != 0 ? out.virial : null, ea);
+            sums.addTo(out, blocks, virial);
+            pairs.gatherIncoming(list, n, team, out.forces, ea);
         }
     }
 
     /** One thread's buffers for the neighbors of one atom, grown when a neighborhood is larger than any before. */
     private final class Scratch {
         private int[] shortPair = new int[64], shortJ = new int[64];
-        private double[] shortU = new double[3 * 64], shortR = new double[64];
+        final BlockSums.Accumulator sums = new BlockSums.Accumulator();
+        private double[] shortD = new double[3 * 64], shortU = new double[3 * 64], shortR = new double[64];
         private double[] expFactor = new double[64], dLogExp = new double[64];
         private double[] force = new double[3 * 64], share = new double[64];
 
         /**
          * The terms centred on atom i: writes the gradient of every pair of i (the negative of
          * the force on the neighbor) and, if {@code shares} is not null, the neighbors' energy
-         * shares and i's own energy into {@code ea[i]}. Returns the energy of the terms.
+         * shares and i's own energy into {@code ea[i]}; adds i's force to {@code f} and the energy and
+         * virial of the terms to {@link #sums}.
          */
-        double atom(int i, double[] x, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea) {
+        void atom(int i, double[] x, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea, double[] f, boolean virial) {
             final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
             final double[] sh = list.shiftArray();
             final double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
@@ -174,6 +176,7 @@ public final class StillingerWeber implements Potential {
                 double ra = 1 / (r - aSigma[t]);
                 sp[ns] = p;
                 sj[ns] = j;
+                shortD[3 * ns] = dx; shortD[3 * ns + 1] = dy; shortD[3 * ns + 2] = dz;
                 su[3 * ns] = dx * rinv; su[3 * ns + 1] = dy * rinv; su[3 * ns + 2] = dz * rinv;
                 sr[ns] = r;
                 ex[ns] = Math.exp(sigmaGamma[t] * ra);
@@ -228,14 +231,20 @@ public final class StillingerWeber implements Potential {
                 fs[3 * a] += fax; fs[3 * a + 1] += fay; fs[3 * a + 2] += faz;
                 es[a] += eaShare;
             }
-            // every force here is between i and one neighbor: the pair's gradient is minus the force on the neighbor
+            // every force here is between i and one neighbor: the pair's gradient is minus the force on
+            // the neighbor, and i takes their sum
+            double fix = 0, fiy = 0, fiz = 0;
             for (int a = 0; a < ns; a++) {
                 int p = sp[a];
-                g[3 * p] = -fs[3 * a]; g[3 * p + 1] = -fs[3 * a + 1]; g[3 * p + 2] = -fs[3 * a + 2];
+                double gx = -fs[3 * a], gy = -fs[3 * a + 1], gz = -fs[3 * a + 2];
+                g[3 * p] = gx; g[3 * p + 1] = gy; g[3 * p + 2] = gz;
+                fix += gx; fiy += gy; fiz += gz;
+                if (virial) sums.addPair(shortD[3 * a], shortD[3 * a + 1], shortD[3 * a + 2], gx, gy, gz);
                 if (shares != null) shares[p] = es[a];
             }
+            f[3 * i] += fix; f[3 * i + 1] += fiy; f[3 * i + 2] += fiz;
             if (ea != null) ea[i] = eiSelf;
-            return energy;
+            sums.energy += energy;
         }
 
         private void ensureCapacity(int m) {
@@ -243,6 +252,7 @@ public final class StillingerWeber implements Potential {
             int cap = Math.max(m, shortJ.length * 3 / 2);
             shortPair = new int[cap];
             shortJ = new int[cap];
+            shortD = new double[3 * cap];
             shortU = new double[3 * cap];
             shortR = new double[cap];
             expFactor = new double[cap];
