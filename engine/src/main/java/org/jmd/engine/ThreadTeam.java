@@ -28,6 +28,12 @@ public final class ThreadTeam {
     private static final ConcurrentHashMap<Integer, ThreadTeam> SHARED = new ConcurrentHashMap<>();
     private static volatile int defaultThreads = Runtime.getRuntime().availableProcessors();
     private static final ThreadTeam SERIAL = new ThreadTeam(1);
+    /**
+     * Busy-wait iterations before parking: an MD step hands out work several times within a
+     * millisecond, and waking a parked thread costs tens of microseconds, so workers and the caller
+     * spin briefly first and park only when the team is idle for longer.
+     */
+    private static final long SPIN_NANOS = 50_000;
 
     private final int size;
     private final Thread[] workers;
@@ -97,6 +103,7 @@ public final class ThreadTeam {
             generation++;
             for (Thread w : workers) LockSupport.unpark(w);
             drain(job, count, 0);
+            for (long t0 = System.nanoTime(); active.get() > 0 && System.nanoTime() - t0 < SPIN_NANOS; ) Thread.onSpinWait();
             while (active.get() > 0) LockSupport.park(this);
             task = null;
             caller = null;
@@ -124,6 +131,7 @@ public final class ThreadTeam {
     private void work(int id) {
         long seen = 0;
         while (true) {
+            for (long t0 = System.nanoTime(); generation == seen && System.nanoTime() - t0 < SPIN_NANOS; ) Thread.onSpinWait();
             while (generation == seen) LockSupport.park(this);
             seen = generation;
             Task job = task;
