@@ -86,7 +86,7 @@ public final class PlipDescriptors {
                     int slot = ch * R + k;
                     for (int e = basis.manyStart[slot]; e < basis.manyStart[slot + 1]; e++) {
                         int col = basis.manyTerm[e], pw = basis.manyPower[e];
-                        double x = rho[sp * R + k], xm1 = PlipPotential.intPow(x, pw - 1);
+                        double x = rho[sp * R + k], xm1 = intPow(x, pw - 1);
                         sum[col] += xm1 * x;
                         double coef = pw * xm1;
                         if (coef == 0) continue;
@@ -151,5 +151,16 @@ public final class PlipDescriptors {
         int a = rowJ + col, o = rowI + col;
         rows[a] -= gx; rows[a + p] -= gy; rows[a + 2 * p] -= gz;
         rows[o] += gx; rows[o + p] += gy; rows[o + 2 * p] += gz;
+    }
+
+    /** x^k for small whole k ≥ 0 by repeated squaring (Math.pow is much slower and no more exact). */
+    static double intPow(double x, int k) {
+        double r = 1;
+        while (k > 0) {
+            if ((k & 1) != 0) r *= x;
+            x *= x;
+            k >>= 1;
+        }
+        return r;
     }
 }

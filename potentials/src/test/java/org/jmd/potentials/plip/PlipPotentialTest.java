@@ -7,6 +7,8 @@ import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.check.Consistency;
 import org.jmd.neighbor.Cell;
+import org.jmd.neighbor.CellListSearch;
+import org.jmd.neighbor.NeighborList;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -90,5 +92,74 @@ class PlipPotentialTest {
         PlipPotential p = potential(new String[] {"Zn", "O"}, 3);
         AtomicSystem s = new AtomicSystem(Cell.open(), new String[] {"O"}, new int[] {0}, new double[] {0, 0, 0});
         assertEquals(p.model().offset(1), Consistency.energy(p, s), 0);
+    }
+
+    // ---- models on candidate grids: the recurrences of GaussianGrid, Gaussians shared by many terms
+
+    @ParameterizedTest @ValueSource(ints = {0, 1})
+    void gridModelMatchesTheDefinitions(int set) {
+        String[] el = SPECIES[set];
+        PlipPotential p = new PlipPotential(SyntheticPlip.grid(el, 51 + set), "grid");
+        AtomicSystem s = Consistency.randomTriclinic(el, 6, 18.0, 1.9, 7 + set);
+        double expected = NaivePlip.energy(p.model(), s);
+        double got = Consistency.energy(p, s);
+        assertEquals(expected, got, 1e-10 * Math.max(1, Math.abs(expected)), "energy vs naive definition, " + el.length + " species");
+    }
+
+    @ParameterizedTest @ValueSource(ints = {0, 1})
+    void gridModelForcesVirialAndInvariances(int set) {
+        String[] el = SPECIES[set];
+        PlipPotential p = new PlipPotential(SyntheticPlip.grid(el, 61 + set), "grid");
+        AtomicSystem s = Consistency.randomTriclinic(el, 8, 17.0, 1.9, 3 + set);
+        ForceResult r = Consistency.evaluate(p, s);
+        double fmax = Math.max(1, r.maxForceComponent());
+        assertTrue(Consistency.maxForceError(p, s, 1e-5) < 1e-7 * fmax, "force error");
+        assertTrue(Consistency.maxVirialError(p, s, 1e-6) < 1e-6 * Math.max(1, Math.abs(r.energy)), "virial error");
+        assertTrue(Consistency.atomEnergySumError(p, s) < 1e-10 * Math.max(1, Math.abs(r.energy)));
+        assertTrue(Consistency.maxInvarianceError(p, s, 5) < 1e-9 * Math.max(1, Math.abs(r.energy)), "invariance");
+        assertTrue(Consistency.supercellError(p, s) < 1e-9 * Math.max(1, Math.abs(r.energy)), "supercell");
+    }
+
+    /**
+     * The kernel's contract, checked on the kernel alone: the pair gradients it writes are the
+     * derivatives of the atomic energy it returns with respect to each pair displacement (central
+     * differences on the list's displacements), and zero for pairs in the skin beyond the cutoff.
+     */
+    @ParameterizedTest @ValueSource(ints = {0, 1})
+    void kernelPairGradientsAreDerivativesOfTheAtomicEnergy(int set) {
+        String[] el = SPECIES[set];
+        PlipKernel k = new PlipKernel(SyntheticPlip.grid(el, 71 + set));
+        AtomicSystem s = Consistency.randomTriclinic(el, 5, 17.0, 1.9, 11);
+        NeighborList list = new NeighborList();
+        new CellListSearch().build(s.x, s.size(), s.cell(), k.cutoff() + 1.0, NeighborList.Kind.FULL, list);
+        PlipKernel.Scratch sc = k.newScratch();
+        k.bind(s, sc);
+        double[] grad = new double[3 * list.pairCount()], scratchGrad = new double[3 * list.pairCount()];
+        double[] d = list.deltaArray();
+        double h = 1e-6;
+        int beyond = 0;
+        for (int i = 0; i < s.size(); i++) {
+            k.atom(i, s, list, sc, grad);
+            double scale = 1e-12;
+            for (int p = 3 * list.start(i); p < 3 * list.end(i); p++) scale = Math.max(scale, Math.abs(grad[p]));
+            for (int p = list.start(i); p < list.end(i); p++) {
+                double r = Math.sqrt(d[3 * p] * d[3 * p] + d[3 * p + 1] * d[3 * p + 1] + d[3 * p + 2] * d[3 * p + 2]);
+                for (int c = 0; c < 3; c++) {
+                    if (r >= k.cutoff()) {
+                        assertEquals(0, grad[3 * p + c], 0, "pair beyond the cutoff");
+                        beyond++;
+                        continue;
+                    }
+                    double keep = d[3 * p + c];
+                    d[3 * p + c] = keep + h;
+                    double ep = k.atom(i, s, list, sc, scratchGrad);
+                    d[3 * p + c] = keep - h;
+                    double em = k.atom(i, s, list, sc, scratchGrad);
+                    d[3 * p + c] = keep;
+                    assertEquals((ep - em) / (2 * h), grad[3 * p + c], 1e-7 * scale, "atom " + i + " pair " + p);
+                }
+            }
+        }
+        assertTrue(beyond > 0, "the list should hold pairs in the skin");
     }
 }

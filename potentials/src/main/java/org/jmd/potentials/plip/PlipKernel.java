@@ -1,0 +1,391 @@
+package org.jmd.potentials.plip;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.InputException;
+import org.jmd.neighbor.NeighborList;
+
+/**
+ * A fitted PLIP model compiled into its combined functions, evaluated one atom at a time:
+ * <ul>
+ * <li>one pair function φ(r) = Σ w g(r) per centre/neighbour channel (all two-body terms);</li>
+ * <li>per many-body radial one density ρ = Σ_j g(r_j) and one embedding polynomial F(ρ) = Σ_m w_m ρ^m;</li>
+ * <li>the three-body terms as sums over single neighbours ({@link AngularMoments}).</li>
+ * </ul>
+ * Gaussians on a common grid come from two exponentials per neighbour ({@link GaussianGrid}) and
+ * the cutoff from a polynomial ({@link CosineCutoff}). Only terms with a non-zero weight are
+ * compiled; a channel without any costs nothing.
+ *
+ * <p>The kernel is immutable and may be shared by threads: all per-atom work goes to a
+ * {@link Scratch}, one per thread. Contract of {@link #atom}: returns E_i and writes, for every
+ * pair p of atom i in the full list, g_p = ∂E_i/∂δ_p with δ_p = x_j + image·h − x_i; the force on
+ * the neighbour j is then −g_p, on i +g_p, and the virial W −= δ_p ⊗ g_p.
+ */
+public final class PlipKernel {
+    private final String[] elements;
+    private final int species;
+    private final double[] offsets;
+    private final double cutoff;
+    /** Per centre: distinct cutoffs and their inverses, the square of the largest, the largest three-body one. */
+    private final double[][] cutoffs, inverses;
+    private final double[] reach2, reach3;
+    private final boolean[] active;
+    /** Per channel c·S + s, null when the channel has no term. */
+    private final RadialChannel[] channels;
+    /** Per channel: row positions of its many-body radials and their density index (per centre). */
+    private final int[][] manyPosition, manyIndex;
+    /** Per centre: embedding polynomial of each density, coefficients of ρ^0..ρ^P at [k(P+1) + m]. */
+    private final double[][] embedding;
+    private final int[] manyCount;
+    private final int embeddingStride;
+    private final AngularMoments[] angular;
+    private final int rowWidth, maxCutoffs, maxMany, maxMoments, maxSets, maxMonomials;
+
+    public PlipKernel(PlipModel model) {
+        elements = model.elements();
+        species = model.elementCount();
+        offsets = model.offsets();
+        int s2 = species * species;
+        // radials per channel, two-body weights, many-body polynomials, three-body terms (non-zero weights only)
+        List<Map<List<Double>, Boolean>> radials = new ArrayList<>();
+        List<Map<List<Double>, Double>> pairWeights = new ArrayList<>();
+        List<Map<List<Double>, double[]>> many = new ArrayList<>();
+        for (int ch = 0; ch < s2; ch++) {
+            radials.add(new LinkedHashMap<>());
+            pairWeights.add(new LinkedHashMap<>());
+            many.add(new LinkedHashMap<>());
+        }
+        List<List<PlipTerm>> three = new ArrayList<>();
+        List<List<Double>> threeWeight = new ArrayList<>();
+        for (int c = 0; c < species; c++) { three.add(new ArrayList<>()); threeWeight.add(new ArrayList<>()); }
+        List<TreeSet<Double>> centreCutoffs = new ArrayList<>();
+        for (int c = 0; c < species; c++) centreCutoffs.add(new TreeSet<>());
+        double[] r3 = new double[species];
+        int maxPower = 0;
+        for (int t = 0; t < model.terms().size(); t++) {
+            double w = model.weight(t);
+            if (w == 0) continue;
+            PlipTerm term = model.terms().get(t);
+            int c = term.centre();
+            List<Double> radial = List.of(term.a(), term.b(), term.cutoff());
+            centreCutoffs.get(c).add(term.cutoff());
+            int ch = c * species + term.neighbour();
+            radials.get(ch).put(radial, true);
+            switch (term.body()) {
+                case TWO: pairWeights.get(ch).merge(radial, w, Double::sum); break;
+                case MANY: {
+                    maxPower = Math.max(maxPower, term.order());
+                    double[] poly = many.get(ch).computeIfAbsent(radial, k -> new double[PlipTerm.MAX_POWER + 1]);
+                    poly[term.order()] += w;
+                    break;
+                }
+                case THREE:
+                    radials.get(c * species + term.neighbour2()).put(radial, true);
+                    three.get(c).add(term);
+                    threeWeight.get(c).add(w);
+                    r3[c] = Math.max(r3[c], term.cutoff());
+                    break;
+                default: throw new AssertionError(term.body());
+            }
+        }
+        cutoffs = new double[species][];
+        inverses = new double[species][];
+        reach2 = new double[species];
+        reach3 = r3;
+        active = new boolean[species];
+        double max = 0;
+        int mc = 0;
+        for (int c = 0; c < species; c++) {
+            cutoffs[c] = centreCutoffs.get(c).stream().mapToDouble(Double::doubleValue).toArray();
+            inverses[c] = new double[cutoffs[c].length];
+            for (int k = 0; k < cutoffs[c].length; k++) inverses[c][k] = 1 / cutoffs[c][k];
+            double top = cutoffs[c].length == 0 ? 0 : cutoffs[c][cutoffs[c].length - 1];
+            reach2[c] = top * top;
+            active[c] = top > 0;
+            max = Math.max(max, top);
+            mc = Math.max(mc, cutoffs[c].length);
+        }
+        cutoff = max;
+        maxCutoffs = mc;
+        channels = new RadialChannel[s2];
+        manyPosition = new int[s2][];
+        manyIndex = new int[s2][];
+        embeddingStride = maxPower + 1;
+        embedding = new double[species][];
+        manyCount = new int[species];
+        int width = 0, mm = 0;
+        for (int c = 0; c < species; c++) {
+            List<double[]> polys = new ArrayList<>();
+            for (int s = 0; s < species; s++) {
+                int ch = c * species + s;
+                manyPosition[ch] = new int[0];
+                manyIndex[ch] = new int[0];
+                if (radials.get(ch).isEmpty()) continue;
+                List<double[]> list = new ArrayList<>();
+                for (List<Double> r : radials.get(ch).keySet()) list.add(new double[] {r.get(0), r.get(1), r.get(2)});
+                RadialChannel rc = new RadialChannel(list, cutoffs[c], pairWeights.get(ch));
+                channels[ch] = rc;
+                width = Math.max(width, rc.width);
+                Map<List<Double>, double[]> m = many.get(ch);
+                manyPosition[ch] = new int[m.size()];
+                manyIndex[ch] = new int[m.size()];
+                int k = 0;
+                for (Map.Entry<List<Double>, double[]> e : m.entrySet()) {
+                    manyPosition[ch][k] = rc.position(e.getKey());
+                    manyIndex[ch][k] = polys.size();
+                    polys.add(e.getValue());
+                    k++;
+                }
+            }
+            manyCount[c] = polys.size();
+            mm = Math.max(mm, polys.size());
+            embedding[c] = new double[polys.size() * embeddingStride];
+            for (int k = 0; k < polys.size(); k++) System.arraycopy(polys.get(k), 0, embedding[c], k * embeddingStride, embeddingStride);
+        }
+        rowWidth = width;
+        maxMany = mm;
+        angular = new AngularMoments[species];
+        int moments = 0, sets = 0, monos = 1;
+        for (int c = 0; c < species; c++) {
+            if (three.get(c).isEmpty()) continue;
+            List<AngularMoments.Term> terms = new ArrayList<>();
+            for (int k = 0; k < three.get(c).size(); k++) {
+                PlipTerm t = three.get(c).get(k);
+                List<Double> radial = List.of(t.a(), t.b(), t.cutoff());
+                int p1 = channels[c * species + t.neighbour()].position(radial);
+                int p2 = channels[c * species + t.neighbour2()].position(radial);
+                terms.add(new AngularMoments.Term(t.neighbour(), t.neighbour2(), p1, p2, radial, t.order(), threeWeight.get(c).get(k)));
+            }
+            angular[c] = new AngularMoments(species, terms);
+            moments = Math.max(moments, angular[c].momentCount);
+            sets = Math.max(sets, angular[c].setCount());
+            monos = Math.max(monos, angular[c].monomials.count);
+        }
+        maxMoments = moments;
+        maxSets = sets;
+        maxMonomials = monos;
+    }
+
+    /** The largest cutoff of any term with a non-zero weight. */
+    public double cutoff() { return cutoff; }
+
+    /** A work space for one thread. */
+    public Scratch newScratch() { return new Scratch(this); }
+
+    /**
+     * Maps the system's species onto the model's elements into the scratch; once per force call
+     * (per scratch), before {@link #atom}. An atom of an element the model does not describe is
+     * an input error naming the atom.
+     */
+    public void bind(AtomicSystem system, Scratch scratch) {
+        int n = system.speciesCount();
+        if (scratch.speciesMap.length < n) scratch.speciesMap = new int[n];
+        boolean complete = true;
+        for (int t = 0; t < n; t++) {
+            int found = -1;
+            for (int e = 0; e < elements.length; e++) if (elements[e].equals(system.species(t))) found = e;
+            scratch.speciesMap[t] = found;
+            complete &= found >= 0;
+        }
+        if (complete) return;
+        for (int i = 0; i < system.size(); i++) {
+            if (scratch.speciesMap[system.type[i]] < 0) {
+                throw new InputException("atom " + (i + 1) + " is " + system.symbol(i)
+                        + ", which the PLIP model does not describe (its elements: " + String.join(", ", elements) + ")");
+            }
+        }
+    }
+
+    /**
+     * The atomic energy E_i, and g_p = ∂E_i/∂δ_p into pairGradient[3p .. 3p+2] for every pair p of
+     * atom i in the full list (zero for pairs beyond the cutoff). Reads only this kernel and
+     * the scratch, which must have been {@link #bind bound} to the system.
+     */
+    public double atom(int i, AtomicSystem system, NeighborList list, Scratch sc, double[] pairGradient) {
+        int[] map = sc.speciesMap, type = system.type;
+        int c = map[type[i]];
+        int begin = list.start(i), end = list.end(i);
+        Arrays.fill(pairGradient, 3 * begin, 3 * end, 0.0);
+        double e = offsets[c];
+        if (!active[c]) return e;
+        sc.ensure(end - begin);
+        int count = gather(i, c, system, list, sc);
+        e += sc.energy;
+        e += manyBody(c, count, sc);
+        AngularMoments am = angular[c];
+        if (am != null && sc.triplets > 0) e += threeBody(am, sc);
+        double[] dEdr = sc.dEdr, u = sc.unit, tan = sc.tangential;
+        int[] pair = sc.pair;
+        for (int q = 0; q < count; q++) {
+            int p = 3 * pair[q];
+            double de = dEdr[q];
+            pairGradient[p] = de * u[3 * q] + tan[3 * q];
+            pairGradient[p + 1] = de * u[3 * q + 1] + tan[3 * q + 1];
+            pairGradient[p + 2] = de * u[3 * q + 2] + tan[3 * q + 2];
+        }
+        return e;
+    }
+
+    /**
+     * Collects the neighbours within the centre's cutoff with their radial rows, the pair energy
+     * (into sc.energy), the densities, and the monomials and moments of the three-body neighbours.
+     */
+    private int gather(int i, int c, AtomicSystem system, NeighborList list, Scratch sc) {
+        int[] map = sc.speciesMap, type = system.type, nb = list.neighborArray();
+        double[] d = list.deltaArray();
+        double reach = reach2[c], r3 = reach3[c];
+        double[] cut = cutoffs[c], inv = inverses[c], fc = sc.cutoffValues;
+        double[] g = sc.g, dg = sc.dg, rho = sc.rho;
+        int W = rowWidth, S = species;
+        AngularMoments am = angular[c];
+        int nm = am == null ? 0 : am.monomials.count;
+        Arrays.fill(rho, 0, manyCount[c], 0.0);
+        if (am != null) {
+            Arrays.fill(sc.moments, 0, am.momentCount, 0.0);
+            Arrays.fill(sc.self, 0, am.setCount(), 0.0);
+        }
+        double energy = 0;
+        int count = 0, triplets = 0;
+        for (int p = list.start(i), end = list.end(i); p < end; p++) {
+            double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
+            double r2 = dx * dx + dy * dy + dz * dz;
+            if (r2 >= reach || r2 == 0) continue;
+            int s = map[type[nb[p]]];
+            RadialChannel ch = channels[c * S + s];
+            if (ch == null) continue;
+            double r = Math.sqrt(r2), ir = 1 / r;
+            int q = count++;
+            double ux = dx * ir, uy = dy * ir, uz = dz * ir;
+            sc.pair[q] = p;
+            sc.species[q] = s;
+            sc.r[q] = r;
+            sc.unit[3 * q] = ux; sc.unit[3 * q + 1] = uy; sc.unit[3 * q + 2] = uz;
+            sc.tangential[3 * q] = 0; sc.tangential[3 * q + 1] = 0; sc.tangential[3 * q + 2] = 0;
+            for (int k = 0; k < cut.length; k++) CosineCutoff.evaluate(r, cut[k], inv[k], fc, 2 * k);
+            energy += ch.evaluate(r, fc, g, dg, q * W, sc.dEdr, q);
+            int[] mp = manyPosition[c * S + s], mi = manyIndex[c * S + s];
+            for (int k = 0; k < mp.length; k++) rho[mi[k]] += g[q * W + mp[k]];
+            if (am != null && r < r3 && am.speciesStart[s] < am.speciesStart[s + 1]) {
+                int t = triplets++;
+                sc.triplet[t] = q;
+                am.monomials.evaluate(ux, uy, uz, sc.mono, t * nm);
+                am.accumulate(s, g, q * W, sc.mono, t * nm, sc.moments, sc.self);
+            }
+        }
+        sc.energy = energy;
+        sc.triplets = triplets;
+        return count;
+    }
+
+    /** Σ F(ρ) over the centre's densities, and F'(ρ) dρ/dr added to each neighbour's dE/dr. */
+    private double manyBody(int c, int count, Scratch sc) {
+        int n = manyCount[c];
+        if (n == 0) return 0;
+        double[] poly = embedding[c], rho = sc.rho, dF = sc.dF;
+        int P = embeddingStride - 1;
+        double e = 0;
+        for (int k = 0; k < n; k++) {
+            double x = rho[k], f = 0, df = 0;
+            int o = k * embeddingStride;
+            for (int m = P; m >= 1; m--) {
+                df = df * x + f;
+                f = f * x + poly[o + m];
+            }
+            // f is now Σ w_m x^(m−1) and df its derivative; one more Horner step multiplies by x
+            df = df * x + f;
+            f = f * x;
+            e += f;
+            dF[k] = df;
+        }
+        int W = rowWidth, S = species;
+        double[] dg = sc.dg, dEdr = sc.dEdr;
+        for (int q = 0; q < count; q++) {
+            int ch = c * S + sc.species[q];
+            int[] mp = manyPosition[ch], mi = manyIndex[ch];
+            double de = 0;
+            for (int k = 0; k < mp.length; k++) de += dF[mi[k]] * dg[q * W + mp[k]];
+            dEdr[q] += de;
+        }
+        return e;
+    }
+
+    /** The three-body energy, its radial part added to dE/dr and its angular part to sc.tangential. */
+    private double threeBody(AngularMoments am, Scratch sc) {
+        double e = am.energy(sc.moments, sc.self, sc.adjoint);
+        Monomials mono = am.monomials;
+        int nm = mono.count, W = rowWidth;
+        int[] parent = mono.parent, axis = mono.axis;
+        double[] adj = sc.angular, m = sc.mono, u = sc.unit, grad = sc.angularGradient;
+        for (int t = 0; t < sc.triplets; t++) {
+            int q = sc.triplet[t], mo = t * nm;
+            Arrays.fill(adj, 0, nm, 0.0);
+            sc.dEdr[q] += am.backward(sc.species[q], sc.g, sc.dg, q * W, m, mo, sc.adjoint, adj);
+            // ∂E/∂û from ∂E/∂(û^α): walk the monomial tree from the top (each is parent · u[axis])
+            grad[0] = 0; grad[1] = 0; grad[2] = 0;
+            for (int a = nm - 1; a >= 1; a--) {
+                double v = adj[a];
+                if (v == 0) continue;
+                int k = axis[a], pa = parent[a];
+                adj[pa] += v * u[3 * q + k];
+                grad[k] += v * m[mo + pa];
+            }
+            // û = δ/r: ∂û/∂δ = (I − ûûᵀ)/r
+            double ux = u[3 * q], uy = u[3 * q + 1], uz = u[3 * q + 2], ir = 1 / sc.r[q];
+            double radial = grad[0] * ux + grad[1] * uy + grad[2] * uz;
+            sc.tangential[3 * q] = (grad[0] - radial * ux) * ir;
+            sc.tangential[3 * q + 1] = (grad[1] - radial * uy) * ir;
+            sc.tangential[3 * q + 2] = (grad[2] - radial * uz) * ir;
+        }
+        return e;
+    }
+
+    /**
+     * Per-thread work space of a {@link PlipKernel}: the species map of the bound system and the
+     * neighbourhood of the current atom. Grows with the largest neighbourhood seen, then is reused.
+     */
+    public static final class Scratch {
+        private final PlipKernel kernel;
+        int[] speciesMap = new int[0];
+        int capacity;
+        int[] pair, species, triplet;
+        double[] r, unit, tangential, dEdr, g, dg, mono;
+        final double[] cutoffValues, rho, dF, moments, self, adjoint, angular, angularGradient = new double[3];
+        double energy;
+        int triplets;
+
+        private Scratch(PlipKernel k) {
+            kernel = k;
+            cutoffValues = new double[2 * Math.max(1, k.maxCutoffs)];
+            rho = new double[k.maxMany];
+            dF = new double[k.maxMany];
+            moments = new double[k.maxMoments];
+            adjoint = new double[k.maxMoments];
+            self = new double[k.maxSets];
+            angular = new double[k.maxMonomials];
+            grow(32);
+        }
+
+        void ensure(int n) {
+            if (n > capacity) grow(Math.max(n, capacity * 3 / 2));
+        }
+
+        private void grow(int n) {
+            capacity = n;
+            pair = new int[n];
+            species = new int[n];
+            triplet = new int[n];
+            r = new double[n];
+            unit = new double[3 * n];
+            tangential = new double[3 * n];
+            dEdr = new double[n];
+            g = new double[n * Math.max(1, kernel.rowWidth)];
+            dg = new double[n * Math.max(1, kernel.rowWidth)];
+            mono = new double[n * kernel.maxMonomials];
+        }
+    }
+}
