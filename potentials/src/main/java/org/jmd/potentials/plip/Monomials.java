@@ -22,6 +22,9 @@ final class Monomials {
     final double[] multinomial;
     /** raise[3α + k]: index of α + 2e_k (for degree(α) ≤ D − 2), else −1. */
     final int[] raise;
+    /** ∂û^α/∂u_k = exponent[3α + k] · û^lower[3α + k] (lower is 0 where the exponent is 0). */
+    final int[] lower;
+    final double[] exponent;
 
     Monomials(int maxDegree) {
         this.maxDegree = maxDegree;
@@ -30,6 +33,8 @@ final class Monomials {
         axis = new int[count];
         multinomial = new double[count];
         raise = new int[3 * count];
+        lower = new int[3 * count];
+        exponent = new double[3 * count];
         int[][] exps = new int[count][];
         Map<Long, Integer> index = new HashMap<>();
         int n = 0;
@@ -48,6 +53,9 @@ final class Monomials {
                 parent[m] = index.get(key(a - (k == 0 ? 1 : 0), b - (k == 1 ? 1 : 0), c - (k == 2 ? 1 : 0)));
             }
             for (int k = 0; k < 3; k++) {
+                int e = exps[m][k];
+                exponent[3 * m + k] = e;
+                lower[3 * m + k] = e == 0 ? 0 : index.get(key(a - (k == 0 ? 1 : 0), b - (k == 1 ? 1 : 0), c - (k == 2 ? 1 : 0)));
                 Integer up = index.get(key(a + (k == 0 ? 2 : 0), b + (k == 1 ? 2 : 0), c + (k == 2 ? 2 : 0)));
                 raise[3 * m + k] = up == null ? -1 : up;
             }
@@ -64,6 +72,33 @@ final class Monomials {
             int k = axis[m];
             out[off + m] = out[off + parent[m]] * (k == 0 ? x : k == 1 ? y : z);
         }
+    }
+
+    /**
+     * The gradient Σ_α λ_α ∂û^α/∂u over α in [from, to) into out[0..2], for monomials mono of û.
+     * Two partial sums per component, so no long chain of dependent additions.
+     */
+    void gradient(double[] lambda, int from, int to, double[] mono, double[] out) {
+        double x0 = 0, y0 = 0, z0 = 0, x1 = 0, y1 = 0, z1 = 0;
+        int a = from;
+        for (; a + 1 < to; a += 2) {
+            double l = lambda[a], k = lambda[a + 1];
+            x0 += l * exponent[3 * a] * mono[lower[3 * a]];
+            y0 += l * exponent[3 * a + 1] * mono[lower[3 * a + 1]];
+            z0 += l * exponent[3 * a + 2] * mono[lower[3 * a + 2]];
+            x1 += k * exponent[3 * a + 3] * mono[lower[3 * a + 3]];
+            y1 += k * exponent[3 * a + 4] * mono[lower[3 * a + 4]];
+            z1 += k * exponent[3 * a + 5] * mono[lower[3 * a + 5]];
+        }
+        if (a < to) {
+            double l = lambda[a];
+            x0 += l * exponent[3 * a] * mono[lower[3 * a]];
+            y0 += l * exponent[3 * a + 1] * mono[lower[3 * a + 1]];
+            z0 += l * exponent[3 * a + 2] * mono[lower[3 * a + 2]];
+        }
+        out[0] = x0 + x1;
+        out[1] = y0 + y1;
+        out[2] = z0 + z1;
     }
 
     private static long key(int a, int b, int c) { return ((long) a << 40) | ((long) b << 20) | c; }

@@ -44,7 +44,7 @@ public final class PlipKernel {
     private final int[] manyCount;
     private final int embeddingStride;
     private final AngularMoments[] angular;
-    private final int rowWidth, maxCutoffs, maxMany, maxMoments, maxSets, maxMonomials;
+    private final int rowWidth, maxCutoffs, maxMany, maxSets, maxMonomials, maxGrid;
 
     public PlipKernel(PlipModel model) {
         elements = model.elements();
@@ -118,7 +118,7 @@ public final class PlipKernel {
         embeddingStride = maxPower + 1;
         embedding = new double[species][];
         manyCount = new int[species];
-        int width = 0, mm = 0;
+        int width = 0, mm = 0, buffer = 1;
         for (int c = 0; c < species; c++) {
             List<double[]> polys = new ArrayList<>();
             for (int s = 0; s < species; s++) {
@@ -131,6 +131,7 @@ public final class PlipKernel {
                 RadialChannel rc = new RadialChannel(list, cutoffs[c], pairWeights.get(ch));
                 channels[ch] = rc;
                 width = Math.max(width, rc.width);
+                buffer = Math.max(buffer, rc.bufferLength());
                 Map<List<Double>, double[]> m = many.get(ch);
                 manyPosition[ch] = new int[m.size()];
                 manyIndex[ch] = new int[m.size()];
@@ -148,9 +149,10 @@ public final class PlipKernel {
             for (int k = 0; k < polys.size(); k++) System.arraycopy(polys.get(k), 0, embedding[c], k * embeddingStride, embeddingStride);
         }
         rowWidth = width;
+        maxGrid = buffer;
         maxMany = mm;
         angular = new AngularMoments[species];
-        int moments = 0, sets = 0, monos = 1;
+        int sets = 0, monos = 1;
         for (int c = 0; c < species; c++) {
             if (three.get(c).isEmpty()) continue;
             List<AngularMoments.Term> terms = new ArrayList<>();
@@ -159,14 +161,12 @@ public final class PlipKernel {
                 List<Double> radial = List.of(t.a(), t.b(), t.cutoff());
                 int p1 = channels[c * species + t.neighbour()].position(radial);
                 int p2 = channels[c * species + t.neighbour2()].position(radial);
-                terms.add(new AngularMoments.Term(t.neighbour(), t.neighbour2(), p1, p2, radial, t.order(), threeWeight.get(c).get(k)));
+                terms.add(new AngularMoments.Term(t.neighbour(), t.neighbour2(), p1, p2, t.order(), threeWeight.get(c).get(k)));
             }
             angular[c] = new AngularMoments(species, terms);
-            moments = Math.max(moments, angular[c].momentCount);
             sets = Math.max(sets, angular[c].setCount());
             monos = Math.max(monos, angular[c].monomials.count);
         }
-        maxMoments = moments;
         maxSets = sets;
         maxMonomials = monos;
     }
@@ -233,22 +233,19 @@ public final class PlipKernel {
 
     /**
      * Collects the neighbours within the centre's cutoff with their radial rows, the pair energy
-     * (into sc.energy), the densities, and the monomials and moments of the three-body neighbours.
+     * (into sc.energy) and the densities; the three-body neighbours get their monomials and are
+     * listed by species (sc.members) for the moment sums.
      */
     private int gather(int i, int c, AtomicSystem system, NeighborList list, Scratch sc) {
         int[] map = sc.speciesMap, type = system.type, nb = list.neighborArray();
         double[] d = list.deltaArray();
         double reach = reach2[c], r3 = reach3[c];
         double[] cut = cutoffs[c], inv = inverses[c], fc = sc.cutoffValues;
-        double[] g = sc.g, dg = sc.dg, rho = sc.rho;
+        double[][] g = sc.g, dg = sc.dg;
+        double[] rho = sc.rho;
         int W = rowWidth, S = species;
         AngularMoments am = angular[c];
-        int nm = am == null ? 0 : am.monomials.count;
         Arrays.fill(rho, 0, manyCount[c], 0.0);
-        if (am != null) {
-            Arrays.fill(sc.moments, 0, am.momentCount, 0.0);
-            Arrays.fill(sc.self, 0, am.setCount(), 0.0);
-        }
         double energy = 0;
         int count = 0, triplets = 0;
         for (int p = list.start(i), end = list.end(i); p < end; p++) {
@@ -267,18 +264,29 @@ public final class PlipKernel {
             sc.unit[3 * q] = ux; sc.unit[3 * q + 1] = uy; sc.unit[3 * q + 2] = uz;
             sc.tangential[3 * q] = 0; sc.tangential[3 * q + 1] = 0; sc.tangential[3 * q + 2] = 0;
             for (int k = 0; k < cut.length; k++) CosineCutoff.evaluate(r, cut[k], inv[k], fc, 2 * k);
-            energy += ch.evaluate(r, fc, g, dg, q * W, sc.dEdr, q);
+            energy += ch.evaluate(r, fc, g[q], dg[q], sc.dEdr, q, sc.gridBuffer);
             int[] mp = manyPosition[c * S + s], mi = manyIndex[c * S + s];
-            for (int k = 0; k < mp.length; k++) rho[mi[k]] += g[q * W + mp[k]];
+            for (int k = 0; k < mp.length; k++) rho[mi[k]] += g[q][mp[k]];
             if (am != null && r < r3 && am.speciesStart[s] < am.speciesStart[s + 1]) {
-                int t = triplets++;
-                sc.triplet[t] = q;
-                am.monomials.evaluate(ux, uy, uz, sc.mono, t * nm);
-                am.accumulate(s, g, q * W, sc.mono, t * nm, sc.moments, sc.self);
+                sc.triplet[triplets++] = q;
+                am.monomials.evaluate(ux, uy, uz, sc.mono[q], 0);
             }
         }
         sc.energy = energy;
         sc.triplets = triplets;
+        // three-body neighbours grouped by species (a counting sort; one group for one element)
+        if (triplets > 0) {
+            int[] start = sc.memberStart;
+            Arrays.fill(start, 0, S + 1, 0);
+            for (int t = 0; t < triplets; t++) start[sc.species[sc.triplet[t]] + 1]++;
+            for (int s = 0; s < S; s++) start[s + 1] += start[s];
+            for (int t = 0; t < triplets; t++) {
+                int q = sc.triplet[t], s = sc.species[q];
+                sc.members[start[s]++] = q;
+            }
+            for (int s = S; s > 0; s--) start[s] = start[s - 1];
+            start[0] = 0;
+        }
         return count;
     }
 
@@ -303,12 +311,13 @@ public final class PlipKernel {
             dF[k] = df;
         }
         int W = rowWidth, S = species;
-        double[] dg = sc.dg, dEdr = sc.dEdr;
+        double[][] dg = sc.dg;
+        double[] dEdr = sc.dEdr;
         for (int q = 0; q < count; q++) {
             int ch = c * S + sc.species[q];
             int[] mp = manyPosition[ch], mi = manyIndex[ch];
             double de = 0;
-            for (int k = 0; k < mp.length; k++) de += dF[mi[k]] * dg[q * W + mp[k]];
+            for (int k = 0; k < mp.length; k++) de += dF[mi[k]] * dg[q][mp[k]];
             dEdr[q] += de;
         }
         return e;
@@ -316,24 +325,28 @@ public final class PlipKernel {
 
     /** The three-body energy, its radial part added to dE/dr and its angular part to sc.tangential. */
     private double threeBody(AngularMoments am, Scratch sc) {
+        int W = rowWidth, S = species;
+        for (int m = 0; m < am.setCount(); m++) Arrays.fill(sc.moments[m], 0, am.setSize(m), 0.0);
+        Arrays.fill(sc.self, 0, am.setCount(), 0.0);
+        for (int s = 0; s < S; s++) {
+            if (sc.memberStart[s] < sc.memberStart[s + 1])
+                am.accumulate(s, sc.members, sc.memberStart[s], sc.memberStart[s + 1], sc.g, sc.mono, sc.moments, sc.self);
+        }
         double e = am.energy(sc.moments, sc.self, sc.adjoint);
         Monomials mono = am.monomials;
-        int nm = mono.count, W = rowWidth;
-        int[] parent = mono.parent, axis = mono.axis;
-        double[] adj = sc.angular, m = sc.mono, u = sc.unit, grad = sc.angularGradient;
+        int nm = mono.count;
+        double[] lamG = sc.lamG, lamD = sc.lamD, u = sc.unit, grad = sc.angularGradient;
         for (int t = 0; t < sc.triplets; t++) {
-            int q = sc.triplet[t], mo = t * nm;
-            Arrays.fill(adj, 0, nm, 0.0);
-            sc.dEdr[q] += am.backward(sc.species[q], sc.g, sc.dg, q * W, m, mo, sc.adjoint, adj);
-            // ∂E/∂û from ∂E/∂(û^α): walk the monomial tree from the top (each is parent · u[axis])
-            grad[0] = 0; grad[1] = 0; grad[2] = 0;
-            for (int a = nm - 1; a >= 1; a--) {
-                double v = adj[a];
-                if (v == 0) continue;
-                int k = axis[a], pa = parent[a];
-                adj[pa] += v * u[3 * q + k];
-                grad[k] += v * m[mo + pa];
-            }
+            int q = sc.triplet[t];
+            double[] m = sc.mono[q];
+            Arrays.fill(lamG, 0, nm, 0.0);
+            Arrays.fill(lamD, 0, nm, 0.0);
+            int s = sc.species[q];
+            double dr = am.backward(s, sc.g[q], sc.dg[q], sc.adjoint, lamG, lamD);
+            dr += Dot.of(lamD, m, am.gradientFrom[s], am.gradientTo[s]);
+            sc.dEdr[q] += dr;
+            // ∂E/∂û from ∂E/∂(û^α)
+            mono.gradient(lamG, am.gradientFrom[s], am.gradientTo[s], m, grad);
             // û = δ/r: ∂û/∂δ = (I − ûûᵀ)/r
             double ux = u[3 * q], uy = u[3 * q + 1], uz = u[3 * q + 2], ir = 1 / sc.r[q];
             double radial = grad[0] * ux + grad[1] * uy + grad[2] * uz;
@@ -352,21 +365,27 @@ public final class PlipKernel {
         private final PlipKernel kernel;
         int[] speciesMap = new int[0];
         int capacity;
-        int[] pair, species, triplet;
-        double[] r, unit, tangential, dEdr, g, dg, mono;
-        final double[] cutoffValues, rho, dF, moments, self, adjoint, angular, angularGradient = new double[3];
+        int[] pair, species, triplet, members;
+        final int[] memberStart;
+        double[] r, unit, tangential, dEdr;
+        double[][] g, dg, mono;
+        final double[][] moments, adjoint;
+        final double[] cutoffValues, gridBuffer, rho, dF, self, lamG, lamD, angularGradient = new double[3];
         double energy;
         int triplets;
 
         private Scratch(PlipKernel k) {
             kernel = k;
             cutoffValues = new double[2 * Math.max(1, k.maxCutoffs)];
+            gridBuffer = new double[k.maxGrid];
             rho = new double[k.maxMany];
             dF = new double[k.maxMany];
-            moments = new double[k.maxMoments];
-            adjoint = new double[k.maxMoments];
+            moments = new double[k.maxSets][k.maxMonomials];
+            adjoint = new double[k.maxSets][k.maxMonomials];
             self = new double[k.maxSets];
-            angular = new double[k.maxMonomials];
+            lamG = new double[k.maxMonomials];
+            lamD = new double[k.maxMonomials];
+            memberStart = new int[k.species + 1];
             grow(32);
         }
 
@@ -379,13 +398,14 @@ public final class PlipKernel {
             pair = new int[n];
             species = new int[n];
             triplet = new int[n];
+            members = new int[n];
             r = new double[n];
             unit = new double[3 * n];
             tangential = new double[3 * n];
             dEdr = new double[n];
-            g = new double[n * Math.max(1, kernel.rowWidth)];
-            dg = new double[n * Math.max(1, kernel.rowWidth)];
-            mono = new double[n * kernel.maxMonomials];
+            g = new double[n][kernel.rowWidth];
+            dg = new double[n][kernel.rowWidth];
+            mono = new double[n][kernel.maxMonomials];
         }
     }
 }
