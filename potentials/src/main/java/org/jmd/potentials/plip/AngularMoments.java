@@ -53,17 +53,14 @@ final class AngularMoments {
     final double[][] familyWeight;
     final int[][] familyStretches;
 
-    /** One three-body term, already mapped to its channels' row positions. */
-    record Term(int n1, int n2, int position1, int position2, int order, double weight) {}
-
-    AngularMoments(int species, List<Term> terms) {
+    AngularMoments(int species, List<ThreeBodyTerm> terms) {
         // sets keyed by (species, position): highest order and which parities are used
         Map<List<Integer>, int[]> sets = new LinkedHashMap<>(); // → {index, maxOrder, anyEven, anyOdd}
         Map<List<Integer>, double[]> families = new LinkedHashMap<>();
         int maxOrder = 0;
-        for (Term t : terms) maxOrder = Math.max(maxOrder, t.order());
+        for (ThreeBodyTerm t : terms) maxOrder = Math.max(maxOrder, t.order());
         int stride = maxOrder + 1;
-        for (Term t : terms) {
+        for (ThreeBodyTerm t : terms) {
             for (int side = 0; side < 2; side++) {
                 int s = side == 0 ? t.n1() : t.n2(), p = side == 0 ? t.position1() : t.position2();
                 int[] info = sets.computeIfAbsent(List.of(s, p), k -> new int[] {-1, 0, 0, 0});

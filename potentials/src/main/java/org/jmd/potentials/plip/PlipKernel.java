@@ -44,9 +44,24 @@ public final class PlipKernel {
     private final int[] manyCount;
     private final int embeddingStride;
     private final AngularMoments[] angular;
-    private final int rowWidth, maxCutoffs, maxMany, maxSets, maxMonomials, maxGrid;
+    private final AngularPairs[] pairs;
+    /**
+     * Estimated operations of the two exact three-body formulations, to pick the cheaper one per
+     * atom: moments cost momentCost per neighbour plus momentAtomCost, pairs pairCost per pair of
+     * neighbours. Only the speed depends on this choice; both give the same energy to round-off.
+     */
+    private final double[] momentCost, momentAtomCost, pairCost;
+    /** Per-atom moment work (contractions, weights, adjoints; short gathers) relative to one summed multiply-add (measured). */
+    static final double PER_ATOM_WEIGHT = 13;
+    /** Which three-body formulation to use: chosen per atom by cost, or forced (for tests). */
+    enum ThreeBody { AUTO, MOMENTS, PAIRS }
+    private final ThreeBody method;
+    private final int rowWidth, maxCutoffs, maxMany, maxSets, maxMonomials, maxGrid, maxFamilies;
 
-    public PlipKernel(PlipModel model) {
+    public PlipKernel(PlipModel model) { this(model, ThreeBody.AUTO); }
+
+    PlipKernel(PlipModel model, ThreeBody method) {
+        this.method = method;
         elements = model.elements();
         species = model.elementCount();
         offsets = model.offsets();
@@ -152,23 +167,40 @@ public final class PlipKernel {
         maxGrid = buffer;
         maxMany = mm;
         angular = new AngularMoments[species];
-        int sets = 0, monos = 1;
+        pairs = new AngularPairs[species];
+        momentCost = new double[species];
+        momentAtomCost = new double[species];
+        pairCost = new double[species];
+        int sets = 0, monos = 1, families = 0;
         for (int c = 0; c < species; c++) {
             if (three.get(c).isEmpty()) continue;
-            List<AngularMoments.Term> terms = new ArrayList<>();
+            List<ThreeBodyTerm> terms = new ArrayList<>();
             for (int k = 0; k < three.get(c).size(); k++) {
                 PlipTerm t = three.get(c).get(k);
                 List<Double> radial = List.of(t.a(), t.b(), t.cutoff());
                 int p1 = channels[c * species + t.neighbour()].position(radial);
                 int p2 = channels[c * species + t.neighbour2()].position(radial);
-                terms.add(new AngularMoments.Term(t.neighbour(), t.neighbour2(), p1, p2, t.order(), threeWeight.get(c).get(k)));
+                terms.add(new ThreeBodyTerm(t.neighbour(), t.neighbour2(), p1, p2, t.order(), threeWeight.get(c).get(k)));
             }
             angular[c] = new AngularMoments(species, terms);
+            pairs[c] = new AngularPairs(species, terms);
             sets = Math.max(sets, angular[c].setCount());
             monos = Math.max(monos, angular[c].monomials.count);
+            families = Math.max(families, pairs[c].familyCount);
+            // operations per neighbour and per atom (moments), per pair of neighbours (pairs)
+            double summed = 0, stored = 0;
+            for (int m = 0; m < angular[c].setCount(); m++) {
+                summed += Monomials.start(angular[c].setHigh[m] + 1) - Monomials.start(angular[c].setLow[m]);
+                stored += angular[c].setSize(m);
+            }
+            momentCost[c] = 3 * summed;
+            momentAtomCost[c] = PER_ATOM_WEIGHT * stored;
+            int perFamily = pairs[c].maxOrder <= AngularPairs.FUSED_ORDER ? 2 * AngularPairs.FUSED_ORDER + 4 : 2 * pairs[c].maxOrder + 4;
+            pairCost[c] = pairs[c].familyCount * perFamily;
         }
         maxSets = sets;
         maxMonomials = monos;
+        maxFamilies = families;
     }
 
     /** The largest cutoff of any term with a non-zero weight. */
@@ -217,8 +249,7 @@ public final class PlipKernel {
         int count = gather(i, c, system, list, sc);
         e += sc.energy;
         e += manyBody(c, count, sc);
-        AngularMoments am = angular[c];
-        if (am != null && sc.triplets > 0) e += threeBody(am, sc);
+        if (sc.triplets > 1) e += threeBody(c, sc);
         double[] dEdr = sc.dEdr, u = sc.unit, tan = sc.tangential;
         int[] pair = sc.pair;
         for (int q = 0; q < count; q++) {
@@ -233,8 +264,8 @@ public final class PlipKernel {
 
     /**
      * Collects the neighbours within the centre's cutoff with their radial rows, the pair energy
-     * (into sc.energy) and the densities; the three-body neighbours get their monomials and are
-     * listed by species (sc.members) for the moment sums.
+     * (into sc.energy) and the densities; the three-body neighbours are listed (sc.triplet) and
+     * grouped by species (sc.members).
      */
     private int gather(int i, int c, AtomicSystem system, NeighborList list, Scratch sc) {
         int[] map = sc.speciesMap, type = system.type, nb = list.neighborArray();
@@ -267,10 +298,7 @@ public final class PlipKernel {
             energy += ch.evaluate(r, fc, g[q], dg[q], sc.dEdr, q, sc.gridBuffer);
             int[] mp = manyPosition[c * S + s], mi = manyIndex[c * S + s];
             for (int k = 0; k < mp.length; k++) rho[mi[k]] += g[q][mp[k]];
-            if (am != null && r < r3 && am.speciesStart[s] < am.speciesStart[s + 1]) {
-                sc.triplet[triplets++] = q;
-                am.monomials.evaluate(ux, uy, uz, sc.mono[q], 0);
-            }
+            if (am != null && r < r3 && am.speciesStart[s] < am.speciesStart[s + 1]) sc.triplet[triplets++] = q;
         }
         sc.energy = energy;
         sc.triplets = triplets;
@@ -323,9 +351,66 @@ public final class PlipKernel {
         return e;
     }
 
-    /** The three-body energy, its radial part added to dE/dr and its angular part to sc.tangential. */
-    private double threeBody(AngularMoments am, Scratch sc) {
-        int W = rowWidth, S = species;
+    /**
+     * The three-body energy, its radial part added to dE/dr and its angular part to
+     * sc.tangential, by whichever formulation costs less for this many neighbours.
+     */
+    private double threeBody(int c, Scratch sc) {
+        double n = sc.triplets;
+        boolean usePairs = method == ThreeBody.PAIRS
+                || method == ThreeBody.AUTO && 0.5 * n * (n - 1) * pairCost[c] < n * momentCost[c] + momentAtomCost[c];
+        return usePairs ? byPairs(pairs[c], sc) : byMoments(angular[c], sc);
+    }
+
+    private double byPairs(AngularPairs ap, Scratch sc) {
+        int n = sc.triplets, F = ap.familyCount;
+        double[][] fv = sc.family, df = sc.familyDerivative, R = sc.familySum;
+        int[] tri = sc.triplet;
+        for (int t = 0; t < n; t++) {
+            int q = tri[t];
+            ap.row(sc.species[q], sc.g[q], sc.dg[q], fv[t], df[t]);
+            Arrays.fill(R[t], 0, F, 0.0);
+        }
+        double[] u = sc.unit, tan = sc.tangential;
+        for (int t1 = 0; t1 < n; t1++) {
+            int q1 = tri[t1], s1 = sc.species[q1];
+            double x1 = u[3 * q1], y1 = u[3 * q1 + 1], z1 = u[3 * q1 + 2];
+            double tx = 0, ty = 0, tz = 0;
+            for (int t2 = t1 + 1; t2 < n; t2++) {
+                int q2 = tri[t2], from = ap.start(s1, sc.species[q2]), to = ap.end(s1, sc.species[q2]);
+                if (from == to) continue;
+                double x2 = u[3 * q2], y2 = u[3 * q2 + 1], z2 = u[3 * q2 + 2];
+                double cos = x1 * x2 + y1 * y2 + z1 * z2;
+                double dc = ap.pair(cos, fv[t1], fv[t2], R[t1], R[t2], from, to, sc.polynomial, sc.polynomialDerivative);
+                // ∂cosθ/∂δ₁ = (û₂ − cosθ û₁)/r₁, and symmetrically for δ₂
+                double c1 = dc / sc.r[q1], c2 = dc / sc.r[q2];
+                tx += c1 * (x2 - cos * x1);
+                ty += c1 * (y2 - cos * y1);
+                tz += c1 * (z2 - cos * z1);
+                tan[3 * q2] += c2 * (x1 - cos * x2);
+                tan[3 * q2 + 1] += c2 * (y1 - cos * y2);
+                tan[3 * q2 + 2] += c2 * (z1 - cos * z2);
+            }
+            tan[3 * q1] += tx;
+            tan[3 * q1 + 1] += ty;
+            tan[3 * q1 + 2] += tz;
+        }
+        double e = 0;
+        for (int t = 0; t < n; t++) {
+            e += Dot.of(fv[t], R[t], 0, F);
+            sc.dEdr[tri[t]] += Dot.of(df[t], R[t], 0, F);
+        }
+        return 0.5 * e;
+    }
+
+    private double byMoments(AngularMoments am, Scratch sc) {
+        int S = species;
+        Monomials mono = am.monomials;
+        double[] u = sc.unit;
+        for (int t = 0; t < sc.triplets; t++) {
+            int q = sc.triplet[t];
+            mono.evaluate(u[3 * q], u[3 * q + 1], u[3 * q + 2], sc.mono[q], 0);
+        }
         for (int m = 0; m < am.setCount(); m++) Arrays.fill(sc.moments[m], 0, am.setSize(m), 0.0);
         Arrays.fill(sc.self, 0, am.setCount(), 0.0);
         for (int s = 0; s < S; s++) {
@@ -333,9 +418,8 @@ public final class PlipKernel {
                 am.accumulate(s, sc.members, sc.memberStart[s], sc.memberStart[s + 1], sc.g, sc.mono, sc.moments, sc.self);
         }
         double e = am.energy(sc.moments, sc.self, sc.adjoint);
-        Monomials mono = am.monomials;
         int nm = mono.count;
-        double[] lamG = sc.lamG, lamD = sc.lamD, u = sc.unit, grad = sc.angularGradient;
+        double[] lamG = sc.lamG, lamD = sc.lamD, grad = sc.angularGradient;
         for (int t = 0; t < sc.triplets; t++) {
             int q = sc.triplet[t];
             double[] m = sc.mono[q];
@@ -345,14 +429,13 @@ public final class PlipKernel {
             double dr = am.backward(s, sc.g[q], sc.dg[q], sc.adjoint, lamG, lamD);
             dr += Dot.of(lamD, m, am.gradientFrom[s], am.gradientTo[s]);
             sc.dEdr[q] += dr;
-            // ∂E/∂û from ∂E/∂(û^α)
+            // ∂E/∂û from ∂E/∂(û^α), then û = δ/r: ∂û/∂δ = (I − ûûᵀ)/r
             mono.gradient(lamG, am.gradientFrom[s], am.gradientTo[s], m, grad);
-            // û = δ/r: ∂û/∂δ = (I − ûûᵀ)/r
             double ux = u[3 * q], uy = u[3 * q + 1], uz = u[3 * q + 2], ir = 1 / sc.r[q];
             double radial = grad[0] * ux + grad[1] * uy + grad[2] * uz;
-            sc.tangential[3 * q] = (grad[0] - radial * ux) * ir;
-            sc.tangential[3 * q + 1] = (grad[1] - radial * uy) * ir;
-            sc.tangential[3 * q + 2] = (grad[2] - radial * uz) * ir;
+            sc.tangential[3 * q] += (grad[0] - radial * ux) * ir;
+            sc.tangential[3 * q + 1] += (grad[1] - radial * uy) * ir;
+            sc.tangential[3 * q + 2] += (grad[2] - radial * uz) * ir;
         }
         return e;
     }
@@ -368,8 +451,9 @@ public final class PlipKernel {
         int[] pair, species, triplet, members;
         final int[] memberStart;
         double[] r, unit, tangential, dEdr;
-        double[][] g, dg, mono;
+        double[][] g, dg, mono, family, familyDerivative, familySum;
         final double[][] moments, adjoint;
+        final double[] polynomial, polynomialDerivative;
         final double[] cutoffValues, gridBuffer, rho, dF, self, lamG, lamD, angularGradient = new double[3];
         double energy;
         int triplets;
@@ -386,6 +470,8 @@ public final class PlipKernel {
             lamG = new double[k.maxMonomials];
             lamD = new double[k.maxMonomials];
             memberStart = new int[k.species + 1];
+            polynomial = new double[k.maxFamilies];
+            polynomialDerivative = new double[k.maxFamilies];
             grow(32);
         }
 
@@ -406,6 +492,9 @@ public final class PlipKernel {
             g = new double[n][kernel.rowWidth];
             dg = new double[n][kernel.rowWidth];
             mono = new double[n][kernel.maxMonomials];
+            family = new double[n][kernel.maxFamilies];
+            familyDerivative = new double[n][kernel.maxFamilies];
+            familySum = new double[n][kernel.maxFamilies];
         }
     }
 }

@@ -21,10 +21,13 @@ public final class PlipPotential implements Potential {
     private final String description;
     private double[] pairGradient = new double[0];
 
-    public PlipPotential(PlipModel model, String description) {
+    public PlipPotential(PlipModel model, String description) { this(model, description, PlipKernel.ThreeBody.AUTO); }
+
+    /** With the three-body formulation forced, so tests can check each one. */
+    PlipPotential(PlipModel model, String description, PlipKernel.ThreeBody method) {
         this.model = model;
         this.description = description;
-        this.kernel = new PlipKernel(model);
+        this.kernel = new PlipKernel(model, method);
         this.scratch = kernel.newScratch();
     }
 

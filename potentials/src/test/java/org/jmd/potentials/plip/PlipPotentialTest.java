@@ -94,23 +94,26 @@ class PlipPotentialTest {
         assertEquals(p.model().offset(1), Consistency.energy(p, s), 0);
     }
 
-    // ---- models on candidate grids: the recurrences of GaussianGrid, Gaussians shared by many terms
+    // ---- models on candidate grids: the recurrences of GaussianGrid, Gaussians shared by many
+    // terms, and both three-body formulations (by moments and by pairs), each forced in turn
 
-    @ParameterizedTest @ValueSource(ints = {0, 1})
-    void gridModelMatchesTheDefinitions(int set) {
-        String[] el = SPECIES[set];
-        PlipPotential p = new PlipPotential(SyntheticPlip.grid(el, 51 + set), "grid");
-        AtomicSystem s = Consistency.randomTriclinic(el, 6, 18.0, 1.9, 7 + set);
+    static final PlipKernel.ThreeBody[] METHODS = {PlipKernel.ThreeBody.MOMENTS, PlipKernel.ThreeBody.PAIRS};
+
+    @ParameterizedTest @ValueSource(ints = {0, 1, 2, 3})
+    void gridModelMatchesTheDefinitions(int variant) {
+        String[] el = SPECIES[variant / 2];
+        PlipPotential p = new PlipPotential(SyntheticPlip.grid(el, 51 + variant / 2), "grid", METHODS[variant % 2]);
+        AtomicSystem s = Consistency.randomTriclinic(el, 6, 18.0, 1.9, 7 + variant / 2);
         double expected = NaivePlip.energy(p.model(), s);
         double got = Consistency.energy(p, s);
-        assertEquals(expected, got, 1e-10 * Math.max(1, Math.abs(expected)), "energy vs naive definition, " + el.length + " species");
+        assertEquals(expected, got, 1e-10 * Math.max(1, Math.abs(expected)), "energy vs naive definition, " + el.length + " species, " + METHODS[variant % 2]);
     }
 
-    @ParameterizedTest @ValueSource(ints = {0, 1})
-    void gridModelForcesVirialAndInvariances(int set) {
-        String[] el = SPECIES[set];
-        PlipPotential p = new PlipPotential(SyntheticPlip.grid(el, 61 + set), "grid");
-        AtomicSystem s = Consistency.randomTriclinic(el, 8, 17.0, 1.9, 3 + set);
+    @ParameterizedTest @ValueSource(ints = {0, 1, 2, 3})
+    void gridModelForcesVirialAndInvariances(int variant) {
+        String[] el = SPECIES[variant / 2];
+        PlipPotential p = new PlipPotential(SyntheticPlip.grid(el, 61 + variant / 2), "grid", METHODS[variant % 2]);
+        AtomicSystem s = Consistency.randomTriclinic(el, 8, 17.0, 1.9, 3 + variant / 2);
         ForceResult r = Consistency.evaluate(p, s);
         double fmax = Math.max(1, r.maxForceComponent());
         assertTrue(Consistency.maxForceError(p, s, 1e-5) < 1e-7 * fmax, "force error");
@@ -120,15 +123,28 @@ class PlipPotentialTest {
         assertTrue(Consistency.supercellError(p, s) < 1e-9 * Math.max(1, Math.abs(r.energy)), "supercell");
     }
 
+    /** The two three-body formulations agree atom by atom, on the random models too. */
+    @ParameterizedTest @ValueSource(ints = {0, 1, 2})
+    void momentsAndPairsAgree(int set) {
+        String[] el = SPECIES[set];
+        PlipModel model = SyntheticPlip.random(el, 81 + set);
+        AtomicSystem s = Consistency.randomTriclinic(el, 9, 16.0, 1.9, 13);
+        ForceResult a = Consistency.evaluate(new PlipPotential(model, "moments", PlipKernel.ThreeBody.MOMENTS), s);
+        ForceResult b = Consistency.evaluate(new PlipPotential(model, "pairs", PlipKernel.ThreeBody.PAIRS), s);
+        double scale = Math.max(1, Math.abs(a.energy));
+        for (int i = 0; i < s.size(); i++) assertEquals(a.atomEnergies[i], b.atomEnergies[i], 1e-11 * scale, "atom " + i);
+        for (int k = 0; k < a.forces.length; k++) assertEquals(a.forces[k], b.forces[k], 1e-10 * Math.max(1, a.maxForceComponent()), "force " + k);
+    }
+
     /**
      * The kernel's contract, checked on the kernel alone: the pair gradients it writes are the
      * derivatives of the atomic energy it returns with respect to each pair displacement (central
      * differences on the list's displacements), and zero for pairs in the skin beyond the cutoff.
      */
-    @ParameterizedTest @ValueSource(ints = {0, 1})
-    void kernelPairGradientsAreDerivativesOfTheAtomicEnergy(int set) {
-        String[] el = SPECIES[set];
-        PlipKernel k = new PlipKernel(SyntheticPlip.grid(el, 71 + set));
+    @ParameterizedTest @ValueSource(ints = {0, 1, 2, 3})
+    void kernelPairGradientsAreDerivativesOfTheAtomicEnergy(int variant) {
+        String[] el = SPECIES[variant / 2];
+        PlipKernel k = new PlipKernel(SyntheticPlip.grid(el, 71 + variant / 2), METHODS[variant % 2]);
         AtomicSystem s = Consistency.randomTriclinic(el, 5, 17.0, 1.9, 11);
         NeighborList list = new NeighborList();
         new CellListSearch().build(s.x, s.size(), s.cell(), k.cutoff() + 1.0, NeighborList.Kind.FULL, list);
