@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * <p>Cost: pairs × families × (orders + 1), against neighbours × moments for
  * {@link AngularMoments}: fewer when there are few neighbours, high orders or few families. All
- * loops run over the families with every array at the same index, which the JIT vectorizes;
- * up to order 6 (the trainer's default) the polynomial and its derivative are written out.
+ * loops run over the families with every array at the same index and at most four input rows,
+ * which the JIT vectorizes; up to order 6 (the trainer's default) the polynomial and its
+ * derivative are written out.
  */
 final class AngularPairs {
     /** Orders up to this use the written-out polynomial (lower orders padded with zero rows). */
@@ -88,10 +89,13 @@ final class AngularPairs {
     double pair(double c, double[] F1, double[] F2, double[] R1, double[] R2, int from, int to, double[] P, double[] D) {
         if (maxOrder <= FUSED_ORDER) {
             double c2 = c * c, c3 = c2 * c, c4 = c2 * c2, c5 = c4 * c, c6 = c3 * c3;
+            // at most four input rows per loop: C2 leaves loops over more arrays unvectorized
             double[] w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5], w6 = w[6];
-            for (int f = from; f < to; f++) P[f] = w0[f] + c * w1[f] + c2 * w2[f] + c3 * w3[f] + c4 * w4[f] + c5 * w5[f] + c6 * w6[f];
+            for (int f = from; f < to; f++) P[f] = w0[f] + c * w1[f] + c2 * w2[f] + c3 * w3[f];
+            for (int f = from; f < to; f++) P[f] += c4 * w4[f] + c5 * w5[f] + c6 * w6[f];
             double[] d0 = dw[0], d1 = dw[1], d2 = dw[2], d3 = dw[3], d4 = dw[4], d5 = dw[5];
-            for (int f = from; f < to; f++) D[f] = d0[f] + c * d1[f] + c2 * d2[f] + c3 * d3[f] + c4 * d4[f] + c5 * d5[f];
+            for (int f = from; f < to; f++) D[f] = d0[f] + c * d1[f] + c2 * d2[f] + c3 * d3[f];
+            for (int f = from; f < to; f++) D[f] += c4 * d4[f] + c5 * d5[f];
         } else {
             // Horner, one pass over the families per order
             double[] top = w[maxOrder], dtop = dw[maxOrder - 1];
@@ -105,8 +109,11 @@ final class AngularPairs {
                 for (int f = from; f < to; f++) D[f] = D[f] * c + dl[f];
             }
         }
-        for (int f = from; f < to; f++) R1[f] += F2[f] * P[f];
-        for (int f = from; f < to; f++) R2[f] += F1[f] * P[f];
+        for (int f = from; f < to; f++) {
+            double p = P[f];
+            R1[f] += F2[f] * p;
+            R2[f] += F1[f] * p;
+        }
         return Dot.of(F1, F2, D, from, to);
     }
 }

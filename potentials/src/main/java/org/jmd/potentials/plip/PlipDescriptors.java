@@ -12,9 +12,10 @@ import org.jmd.neighbor.NeighborList;
  * the forces are F = D w with D_{(a,d),t} = −∂S_t/∂x_{a,d}. This computes S (one row of the
  * energy design matrix) and D (3N rows of the force design matrix) for training.
  *
- * <p>Uses the same neighbourhood and radial functions as {@link PlipPotential}, so
- * {@code offsets + S·w} and {@code D·w} are that potential's energy and forces to round-off.
- * Buffers are reused between structures; nothing is allocated per atom.
+ * <p>Evaluates every term on its own (training needs each column), where {@link PlipPotential}
+ * evaluates the fitted model from its combined functions; {@code offsets + S·w} and {@code D·w}
+ * are that potential's energy and forces to round-off (tested). Buffers are reused between
+ * structures; nothing is allocated per atom.
  */
 public final class PlipDescriptors {
     private final PlipBasis basis;

@@ -15,16 +15,21 @@ import org.jmd.neighbor.NeighborList;
  * <ul>
  * <li>one pair function φ(r) = Σ w g(r) per centre/neighbour channel (all two-body terms);</li>
  * <li>per many-body radial one density ρ = Σ_j g(r_j) and one embedding polynomial F(ρ) = Σ_m w_m ρ^m;</li>
- * <li>the three-body terms as sums over single neighbours ({@link AngularMoments}).</li>
+ * <li>per three-body family (species pair and radial) one polynomial P(cos θ) = Σ_l w_l cos^l θ,
+ *     summed over pairs of neighbours ({@link AngularPairs}) or, where that is cheaper, as sums
+ *     over single neighbours ({@link AngularMoments}); chosen per atom, both exact.</li>
  * </ul>
- * Gaussians on a common grid come from two exponentials per neighbour ({@link GaussianGrid}) and
- * the cutoff from a polynomial ({@link CosineCutoff}). Only terms with a non-zero weight are
- * compiled; a channel without any costs nothing.
+ * All Gaussians of one cutoff whose widths are multiples of a common one and whose centres lie on
+ * a grid come from two exponentials per neighbour ({@link RadialChannel}, {@link GaussianGrid});
+ * the cutoff function from a polynomial ({@link CosineCutoff}). Only terms with a non-zero weight
+ * are compiled; a channel without any costs nothing.
  *
  * <p>The kernel is immutable and may be shared by threads: all per-atom work goes to a
- * {@link Scratch}, one per thread. Contract of {@link #atom}: returns E_i and writes, for every
- * pair p of atom i in the full list, g_p = ∂E_i/∂δ_p with δ_p = x_j + image·h − x_i; the force on
- * the neighbour j is then −g_p, on i +g_p, and the virial W −= δ_p ⊗ g_p.
+ * {@link Scratch}, one per thread, {@link #bind bound} to the system once per force call.
+ * Contract of {@link #atom}: returns E_i and writes, for every pair p of atom i in the full
+ * list, g_p = ∂E_i/∂δ_p with δ_p = x_j + image·h − x_i (zero for pairs beyond the cutoff); the
+ * force on the neighbour j is then −g_p, on i +g_p, and the virial W −= δ_p ⊗ g_p. Atom i
+ * writes only its own pairs' entries, so atoms may be shared out among threads.
  */
 public final class PlipKernel {
     private final String[] elements;
