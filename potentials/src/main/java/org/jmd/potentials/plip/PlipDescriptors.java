@@ -12,9 +12,10 @@ import org.jmd.neighbor.NeighborList;
  * the forces are F = D w with D_{(a,d),t} = −∂S_t/∂x_{a,d}. This computes S (one row of the
  * energy design matrix) and D (3N rows of the force design matrix) for training.
  *
- * <p>Uses the same neighbourhood and radial functions as {@link PlipPotential}, so
- * {@code offsets + S·w} and {@code D·w} are that potential's energy and forces to round-off.
- * Buffers are reused between structures; nothing is allocated per atom.
+ * <p>Evaluates every term on its own (training needs each column), where {@link PlipPotential}
+ * evaluates the fitted model from its combined functions; {@code offsets + S·w} and {@code D·w}
+ * are that potential's energy and forces to round-off (tested). Buffers are reused between
+ * structures; nothing is allocated per atom.
  */
 public final class PlipDescriptors {
     private final PlipBasis basis;
@@ -86,7 +87,7 @@ public final class PlipDescriptors {
                     int slot = ch * R + k;
                     for (int e = basis.manyStart[slot]; e < basis.manyStart[slot + 1]; e++) {
                         int col = basis.manyTerm[e], pw = basis.manyPower[e];
-                        double x = rho[sp * R + k], xm1 = PlipPotential.intPow(x, pw - 1);
+                        double x = rho[sp * R + k], xm1 = intPow(x, pw - 1);
                         sum[col] += xm1 * x;
                         double coef = pw * xm1;
                         if (coef == 0) continue;
@@ -151,5 +152,16 @@ public final class PlipDescriptors {
         int a = rowJ + col, o = rowI + col;
         rows[a] -= gx; rows[a + p] -= gy; rows[a + 2 * p] -= gz;
         rows[o] += gx; rows[o + p] += gy; rows[o + 2 * p] += gz;
+    }
+
+    /** x^k for small whole k ≥ 0 by repeated squaring (Math.pow is much slower and no more exact). */
+    static double intPow(double x, int k) {
+        double r = 1;
+        while (k > 0) {
+            if ((k & 1) != 0) r *= x;
+            x *= x;
+            k >>= 1;
+        }
+        return r;
     }
 }

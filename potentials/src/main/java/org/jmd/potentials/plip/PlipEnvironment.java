@@ -6,11 +6,11 @@ import org.jmd.engine.InputException;
 import org.jmd.neighbor.NeighborList;
 
 /**
- * The neighbourhood of one atom as the PLIP kernels need it: the neighbours within the centre's
- * cutoff (from the neighbour list, so periodic images of any order are included), their
+ * The neighbourhood of one atom as the design-matrix builder needs it: the neighbours within the
+ * centre's cutoff (from the neighbour list, so periodic images of any order are included), their
  * displacement, distance, unit vector, species, and the value and r-derivative of every radial
- * function of their channel. Shared by the potential and the design-matrix builder so both see
- * exactly the same g(r). Buffers grow and are reused; gathering allocates nothing.
+ * function of their channel, each from its own exponential (the potential uses
+ * {@link PlipKernel}). Buffers grow and are reused; gathering allocates nothing.
  */
 final class PlipEnvironment {
     private final PlipBasis basis;
