@@ -1,6 +1,7 @@
 package org.jmd.training.nnp;
 
 import java.util.Arrays;
+import org.jmd.potentials.nnp.Activation;
 
 /**
  * Evaluates one atomic network and its derivatives for training, with buffers of its own (one
@@ -50,7 +51,7 @@ final class NetworkPass {
         for (int l = 1; l < shape.layers(); l++) {
             int np = shape.width(l - 1), wo = off + shape.weightOffset(l), bo = off + shape.biasOffset(l);
             double[] prev = value[l - 1], out = value[l], sl = slope[l], cu = curvature[l];
-            ActivationFunction f = shape.activation(l);
+            Activation f = shape.activation(l);
             for (int k = 0, o = wo; k < shape.width(l); k++, o += np) {
                 double z = p[bo + k];
                 for (int j = 0; j < np; j++) z += p[o + j] * prev[j];

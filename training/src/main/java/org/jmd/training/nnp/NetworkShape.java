@@ -1,5 +1,7 @@
 package org.jmd.training.nnp;
 
+import org.jmd.potentials.nnp.Activation;
+
 /**
  * The architecture of one element's atomic network: layer widths (inputs first, one output
  * neuron last) and an activation per layer. Its parameters live in a flat array, layer after
@@ -8,7 +10,7 @@ package org.jmd.training.nnp;
  */
 public final class NetworkShape {
     private final int[] width;
-    private final ActivationFunction[] activation;
+    private final Activation[] activation;
     private final int[] weightOffset, biasOffset;
     private final int parameters;
 
@@ -16,7 +18,7 @@ public final class NetworkShape {
      * @param width      neurons per layer, inputs first; the last must be 1
      * @param activation per layer, index 0 unused (inputs)
      */
-    public NetworkShape(int[] width, ActivationFunction[] activation) {
+    public NetworkShape(int[] width, Activation[] activation) {
         if (width.length < 3) throw new IllegalArgumentException("a network needs at least one hidden layer");
         if (width[width.length - 1] != 1) throw new IllegalArgumentException("the output layer must have one neuron");
         if (activation.length != width.length) throw new IllegalArgumentException("one activation per layer");
@@ -41,7 +43,7 @@ public final class NetworkShape {
 
     public int inputs() { return width[0]; }
 
-    public ActivationFunction activation(int l) { return activation[l]; }
+    public Activation activation(int l) { return activation[l]; }
 
     /** Number of weights and biases. */
     public int parameters() { return parameters; }

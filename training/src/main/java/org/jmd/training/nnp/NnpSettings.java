@@ -2,6 +2,7 @@ package org.jmd.training.nnp;
 
 import java.nio.file.Path;
 import org.jmd.engine.Arguments;
+import org.jmd.potentials.nnp.Activation;
 
 /**
  * The options of {@code model nnp ...}: architecture, symmetry functions and fit settings, read
@@ -12,7 +13,7 @@ import org.jmd.engine.Arguments;
  * @param symmetryFunctions file with {@code cutoff_type} and {@code symfunction_short} lines, or null for the defaults
  * @param fit             optimizer, loss weights and stopping
  */
-record NnpSettings(int[] hidden, ActivationFunction activation, Path symmetryFunctions, FitSettings fit) {
+record NnpSettings(int[] hidden, Activation activation, Path symmetryFunctions, FitSettings fit) {
 
     static final String USAGE = "nnp [hidden=25,25] [activation=t] [symfunctions=FILE] [epochs=2500] [batch=4]"
             + " [learning_rate=0.001] [learning_rate_final=1e-5] [force_weight=0.03] [invariant_weight=0]"
@@ -23,9 +24,9 @@ record NnpSettings(int[] hidden, ActivationFunction activation, Path symmetryFun
         int[] hidden = a.has("hidden") ? a.integers("hidden") : new int[] {25, 25};
         for (int w : hidden) if (w < 1) throw a.error("hidden= layer widths must be positive, got '" + a.string("hidden") + "'");
         String letter = a.string("activation", "t");
-        ActivationFunction act = ActivationFunction.of(letter);
-        if (act == null || act == ActivationFunction.IDENTITY) {
-            throw a.error("activation= must be one of the n2p2 letters t, s, p, g, c, h for the hidden layers, got '" + letter + "'");
+        Activation act = Activation.of(letter);
+        if (act == null || act == Activation.IDENTITY) {
+            throw a.error("activation= must be one of the n2p2 letters t, s, p, r, g, c, S, e, h for the hidden layers, got '" + letter + "'");
         }
         Path sf = a.has("symfunctions") ? a.resolve(a.string("symfunctions")) : null;
         int lbfgs = a.integer("lbfgs", 0);
@@ -56,8 +57,8 @@ record NnpSettings(int[] hidden, ActivationFunction activation, Path symmetryFun
     /** The n2p2 activation letters of the hidden layers and the linear output, e.g. "t t l". */
     String activationLetters() {
         StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < hidden.length; k++) sb.append(activation.letter).append(' ');
-        return sb.append(ActivationFunction.IDENTITY.letter).toString();
+        for (int k = 0; k < hidden.length; k++) sb.append(activation.code).append(' ');
+        return sb.append(Activation.IDENTITY.code).toString();
     }
 
     private static double positive(Arguments a, String key, double fallback) {

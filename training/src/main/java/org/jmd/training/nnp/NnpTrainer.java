@@ -16,6 +16,7 @@ import org.jmd.training.LabelledStructure;
 import org.jmd.training.Trainer;
 import org.jmd.training.TrainingContext;
 import org.jmd.training.TrainingContext.InvariantPoint;
+import org.jmd.potentials.nnp.Activation;
 
 /**
  * Trains a Behler–Parrinello neural-network potential: descriptors of every structure computed
@@ -95,14 +96,14 @@ public final class NnpTrainer implements Trainer {
     private NetworkShape shape(int inputs) {
         int[] hidden = settings.hidden();
         int[] width = new int[hidden.length + 2];
-        ActivationFunction[] act = new ActivationFunction[width.length];
+        Activation[] act = new Activation[width.length];
         width[0] = inputs;
         for (int l = 0; l < hidden.length; l++) {
             width[l + 1] = hidden[l];
             act[l + 1] = settings.activation();
         }
         width[width.length - 1] = 1;
-        act[width.length - 1] = ActivationFunction.IDENTITY;
+        act[width.length - 1] = Activation.IDENTITY;
         return new NetworkShape(width, act);
     }
 

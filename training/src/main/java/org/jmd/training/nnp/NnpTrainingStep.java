@@ -6,6 +6,7 @@ import java.util.List;
 import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
 import org.jmd.potentials.nnp.DefaultSymmetryFunctions;
 import org.jmd.training.LabelledStructure;
+import org.jmd.potentials.nnp.Activation;
 
 /**
  * Benchmark hook: one training step's work — loss and gradient of every weight over a batch of
@@ -42,11 +43,11 @@ public final class NnpTrainingStep implements AutoCloseable {
         for (int e = 0; e < sizes.length; e++) {
             sizes[e] = d.size(e);
             int[] w = new int[hidden.length + 2];
-            ActivationFunction[] act = new ActivationFunction[w.length];
+            Activation[] act = new Activation[w.length];
             w[0] = sizes[e];
-            for (int l = 0; l < hidden.length; l++) { w[l + 1] = hidden[l]; act[l + 1] = ActivationFunction.TANH; }
+            for (int l = 0; l < hidden.length; l++) { w[l + 1] = hidden[l]; act[l + 1] = Activation.TANH; }
             w[w.length - 1] = 1;
-            act[w.length - 1] = ActivationFunction.IDENTITY;
+            act[w.length - 1] = Activation.IDENTITY;
             shapes[e] = new NetworkShape(w, act);
         }
         NnpModel model = new NnpModel(d.elements(), shapes, InputScaling.of(this.batch, sizes), new double[sizes.length]);

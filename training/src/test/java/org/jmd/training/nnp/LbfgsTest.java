@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.jmd.potentials.nnp.Activation;
 
 /**
  * The L-BFGS optimizer on the Rosenbrock function, and the full-batch loss it minimises in
@@ -60,8 +61,8 @@ class LbfgsTest {
 
     @Test void fullBatchLossGradientMatchesFiniteDifferences() {
         SplittableRandom rng = new SplittableRandom(11);
-        ActivationFunction t = ActivationFunction.TANH;
-        ActivationFunction[] act = {null, t, t, ActivationFunction.IDENTITY};
+        Activation t = Activation.TANH;
+        Activation[] act = {null, t, t, Activation.IDENTITY};
         NetworkShape[] shapes = {new NetworkShape(new int[] {4, 5, 3, 1}, act), new NetworkShape(new int[] {3, 4, 2, 1}, act)};
         int[] sizes = {4, 3};
         List<CachedStructure> data = new ArrayList<>();

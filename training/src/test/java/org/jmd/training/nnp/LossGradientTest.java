@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.jmd.potentials.nnp.Activation;
 
 /**
  * The loss gradient with respect to every weight and bias against central finite differences of
@@ -19,10 +20,10 @@ class LossGradientTest {
     private static final double TOLERANCE = 1e-6;   // relative to the largest gradient component
 
     @ParameterizedTest
-    @EnumSource(value = ActivationFunction.class, names = {"TANH", "LOGISTIC", "SOFTPLUS", "GAUSSIAN", "COS", "HARMONIC"})
-    void energyForceAndInvariantTermsMatchFiniteDifferences(ActivationFunction hidden) {
+    @EnumSource(value = Activation.class, names = {"TANH", "LOGISTIC", "SOFTPLUS", "GAUSSIAN", "COS", "HARMONIC", "REVERSE_LOGISTIC", "EXP"})
+    void energyForceAndInvariantTermsMatchFiniteDifferences(Activation hidden) {
         SplittableRandom rng = new SplittableRandom(7);
-        ActivationFunction[] act = {null, hidden, hidden, ActivationFunction.IDENTITY};
+        Activation[] act = {null, hidden, hidden, Activation.IDENTITY};
         NetworkShape[] shapes = {
             new NetworkShape(new int[] {4, 5, 3, 1}, act),
             new NetworkShape(new int[] {3, 4, 2, 1}, act)};
