@@ -25,21 +25,28 @@ public enum Scaling {
 
     boolean usesRange() { return this == SCALE || this == SCALE_CENTER || this == SIGMA; }
 
-    /** Per-function scaling of one element: G_s = smin + factor·(G − reference). */
-    static final class Table {
-        final double[] smin, factor, reference;
+    /** Per-function scaling of one element: G_s = smin + factor·(G − reference); inference and training use the same. */
+    public static final class Table {
+        final double[] smin, reference;
+        /** ∂G_s/∂G per function. Do not modify. */
+        public final double[] factor;
 
-        Table(int n) {
+        public Table(int n) {
             smin = new double[n];
             factor = new double[n];
             reference = new double[n];
         }
 
-        double apply(int s, double g) { return smin[s] + factor[s] * (g - reference[s]); }
+        public double apply(int s, double g) { return smin[s] + factor[s] * (g - reference[s]); }
+
+        /** Scaled values of n functions: x[k] = apply(k, g[o + k]). */
+        public void apply(double[] g, int o, int n, double[] x) {
+            for (int k = 0; k < n; k++) x[k] = smin[k] + factor[k] * (g[o + k] - reference[k]);
+        }
     }
 
     /** Sets function s of a table from its statistics; returns null or a problem description. */
-    String set(Table t, int s, double min, double max, double mean, double sigma, double sMin, double sMax) {
+    public String set(Table t, int s, double min, double max, double mean, double sigma, double sMin, double sMax) {
         switch (this) {
             case NONE: t.smin[s] = 0; t.factor[s] = 1; t.reference[s] = 0; return null;
             case CENTER: t.smin[s] = 0; t.factor[s] = 1; t.reference[s] = mean; return null;

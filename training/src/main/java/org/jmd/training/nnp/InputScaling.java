@@ -1,12 +1,14 @@
 package org.jmd.training.nnp;
 
 import java.util.List;
+import org.jmd.potentials.nnp.Scaling;
 
 /**
  * Network input scaling from training statistics, n2p2's {@code scale_symmetry_functions_sigma}
  * with S_min = 0, S_max = 1: x = (G − mean)/σ per element and function, so inputs are centred
  * and of unit spread whatever the range of each symmetry function. min and max are kept for
- * {@code scaling.data}.
+ * {@code scaling.data}. The scaling itself is the inference code's ({@link Scaling.Table}), so
+ * the trainer feeds its networks exactly what the saved potential will.
  *
  * <p>A function that never varies over the training set (σ = 0, e.g. an angular term no training
  * environment reaches) gets σ = 1 instead: it is then a constant input whose weight training
@@ -14,8 +16,9 @@ import java.util.List;
  */
 final class InputScaling {
     final double[][] min, max, mean, sigma;
-    /** 1/σ, the factor ∂x/∂G. */
+    /** 1/σ, the factor ∂x/∂G (the tables' factors). */
     final double[][] factor;
+    private final Scaling.Table[] tables;
 
     private InputScaling(int elements) {
         min = new double[elements][];
@@ -23,6 +26,7 @@ final class InputScaling {
         mean = new double[elements][];
         sigma = new double[elements][];
         factor = new double[elements][];
+        tables = new Scaling.Table[elements];
     }
 
     /** Statistics over every atom of the given structures; sizes[e] functions for element e. */
@@ -72,15 +76,16 @@ final class InputScaling {
                 double sd = Math.sqrt(sum2[e][k] / count[e]);
                 s.sigma[e][k] = sd > 1e-10 * Math.max(1.0, Math.abs(s.mean[e][k])) ? sd : 1.0;
             }
-            s.factor[e] = new double[sizes[e]];
-            for (int k = 0; k < sizes[e]; k++) s.factor[e][k] = 1.0 / s.sigma[e][k];
+            s.tables[e] = new Scaling.Table(sizes[e]);
+            for (int k = 0; k < sizes[e]; k++) {
+                String problem = Scaling.SIGMA.set(s.tables[e], k, s.min[e][k], s.max[e][k], s.mean[e][k], s.sigma[e][k], 0.0, 1.0);
+                if (problem != null) throw new IllegalStateException(problem); // σ > 0 by construction
+            }
+            s.factor[e] = s.tables[e].factor;
         }
         return s;
     }
 
     /** Scaled inputs of element e: x[k] = (g[o + k] − mean)/σ for k &lt; n. */
-    void apply(int e, double[] g, int o, int n, double[] x) {
-        double[] m = mean[e], f = factor[e];
-        for (int k = 0; k < n; k++) x[k] = (g[o + k] - m[k]) * f[k];
-    }
+    void apply(int e, double[] g, int o, int n, double[] x) { tables[e].apply(g, o, n, x); }
 }
