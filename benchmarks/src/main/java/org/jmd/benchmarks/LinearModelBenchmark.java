@@ -11,7 +11,9 @@ import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
 import org.jmd.neighbor.CellListSearch;
 import org.jmd.neighbor.NeighborList;
+import org.jmd.potentials.nnp.AtomElements;
 import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
+import org.jmd.potentials.nnp.DescriptorWorkspace;
 import org.jmd.potentials.nnp.DefaultSymmetryFunctions;
 import org.jmd.potentials.nnp.N2p2Writer;
 import org.jmd.potentials.nnp.Scaling;
@@ -31,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The linear model on the default Si symmetry functions (66 functions, cutoff 6 Å) on a rattled
  * 216-atom diamond cell:
  * <ul>
- * <li>{@code descriptorsWithDerivatives}: G and ∂G/∂δ of one atom through the public
- *     {@link BehlerParrinelloDescriptors} API (the per-atom cost of assembling the least-squares
+ * <li>{@code descriptorsWithDerivatives}: G and the compact ∂G/∂δ rows of one atom through the
+ *     public {@link DescriptorWorkspace} API (the per-atom cost of assembling the least-squares
  *     rows in training; the score is per atom);</li>
  * <li>{@code wholeStructure}: one energy/force/virial evaluation of {@code potential linear}
  *     (a saved model with one linear hidden node), neighbor list prebuilt; divide by 216 for µs
@@ -47,6 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 public class LinearModelBenchmark {
     private BehlerParrinelloDescriptors descriptors;
+    private DescriptorWorkspace workspace;
+    private AtomElements atoms;
     private Potential linear;
     private AtomicSystem system;
     private final NeighborList list = new NeighborList();
@@ -72,7 +76,8 @@ public class LinearModelBenchmark {
                 .atomEnergy("Si", -0.1).write(dir);
         linear = PotentialRegistry.load().create("linear \"" + dir + "\"", null);
         new CellListSearch().build(system.x, system.size(), system.cell(), descriptors.cutoff(), NeighborList.Kind.FULL, list);
-        descriptors.bind(system);
+        atoms = descriptors.bind(system);
+        workspace = descriptors.workspace();
         result.reset(system.size());
     }
 
@@ -86,7 +91,7 @@ public class LinearModelBenchmark {
     @Benchmark public int descriptorsWithDerivatives() {
         int i = next;
         next = (next + 1) % system.size();
-        return descriptors.compute(list, i, true);
+        return workspace.describeWithDerivatives(list, atoms, i);
     }
 
     @Benchmark public double wholeStructure() {

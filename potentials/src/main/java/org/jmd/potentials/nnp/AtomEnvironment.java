@@ -5,13 +5,17 @@ import org.jmd.neighbor.NeighborList;
 
 /**
  * The neighbours of one central atom within the descriptor cutoff, copied out of the full neighbor
- * list into flat arrays: element index, displacement δ = x_j + image·h − x_i (3 per neighbour),
- * distance, and the pair index in the list. Reused atom after atom; grows, never shrinks.
+ * list into flat arrays: element index, atom index, pair index in the list, displacement
+ * δ = x_j + image·h − x_i (3 per neighbour) and distance. The list carries a skin, so pairs beyond
+ * the cutoff are dropped here once instead of being tested by every function. Reused atom after
+ * atom; grows, never shrinks.
  */
 final class AtomEnvironment {
+    int centre = -1;
     int size;
     int[] element = new int[64];
     int[] atom = new int[64];
+    int[] pair = new int[64];
     double[] delta = new double[192];
     double[] distance = new double[64];
 
@@ -20,6 +24,7 @@ final class AtomEnvironment {
         int[] start = list.startArray(), nb = list.neighborArray();
         double[] d = list.deltaArray();
         double rc2 = cutoff * cutoff;
+        centre = i;
         size = 0;
         for (int p = start[i], e = start[i + 1]; p < e; p++) {
             double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
@@ -29,6 +34,7 @@ final class AtomEnvironment {
             int j = nb[p];
             element[size] = atomElement[j];
             atom[size] = j;
+            pair[size] = p;
             delta[3 * size] = dx;
             delta[3 * size + 1] = dy;
             delta[3 * size + 2] = dz;
@@ -41,6 +47,7 @@ final class AtomEnvironment {
         int cap = element.length * 2;
         element = Arrays.copyOf(element, cap);
         atom = Arrays.copyOf(atom, cap);
+        pair = Arrays.copyOf(pair, cap);
         delta = Arrays.copyOf(delta, 3 * cap);
         distance = Arrays.copyOf(distance, cap);
     }

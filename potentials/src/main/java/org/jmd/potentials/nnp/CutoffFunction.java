@@ -52,8 +52,8 @@ final class CutoffFunction {
         if (r >= rc) return 0.0;
         switch (type) {
             case 0: return 1.0;
-            case 2: { double t = Math.tanh(1.0 - r / rc); return t * t * t; }
-            case 3: { double t = Math.tanh(1.0 - r / rc); return TANH_NORMALISATION * t * t * t; }
+            case 2: { double t = tanh(1.0 - r / rc); return t * t * t; }
+            case 3: { double t = tanh(1.0 - r / rc); return TANH_NORMALISATION * t * t * t; }
             default:
                 if (r < inner) return 1.0;
                 double x = (r - inner) * inverseWidth;
@@ -65,7 +65,7 @@ final class CutoffFunction {
     void evaluate(double r, double[] out, int k) {
         if (r >= rc) { out[k] = 0.0; out[k + 1] = 0.0; return; }
         if (type == 2 || type == 3) {
-            double t = Math.tanh(1.0 - r / rc), t2 = t * t;
+            double t = tanh(1.0 - r / rc), t2 = t * t;
             double c = type == 3 ? TANH_NORMALISATION : 1.0;
             out[k] = c * t * t2;
             out[k + 1] = 3.0 * c * t2 * (t2 - 1.0) / rc;
@@ -79,12 +79,23 @@ final class CutoffFunction {
         if (r >= rc) return 0.0;
         switch (type) {
             case 0: return 0.0;
-            case 2: { double t = Math.tanh(1.0 - r / rc); t *= t; return 3.0 * t * (t - 1.0) / rc; }
-            case 3: { double t = Math.tanh(1.0 - r / rc); t *= t; return 3.0 * TANH_NORMALISATION * t * (t - 1.0) / rc; }
+            case 2: { double t = tanh(1.0 - r / rc); t *= t; return 3.0 * t * (t - 1.0) / rc; }
+            case 3: { double t = tanh(1.0 - r / rc); t *= t; return 3.0 * TANH_NORMALISATION * t * (t - 1.0) / rc; }
             default:
                 if (r < inner) return 0.0;
                 double x = (r - inner) * inverseWidth;
                 return type == 1 ? -0.5 * Math.PI * inverseWidth * Math.sin(Math.PI * x) : inverseWidth * core.derivative(x);
         }
+    }
+
+    /**
+     * tanh x for 0 ≤ x ≤ 1 (the argument 1 − r/r_c of the tanh types) from one exponential:
+     * Math.tanh is not an intrinsic and costs several times Math.exp, and narrow angular
+     * functions take f_c(r_jk) for every pair. Where x → 0 (r → r_c) the relative error grows
+     * like 1e-16/x, but f_c ∝ x³ there, so the absolute error stays far below round-off of G.
+     */
+    private static double tanh(double x) {
+        double e = Math.exp(-2.0 * x);
+        return (1.0 - e) / (1.0 + e);
     }
 }

@@ -11,8 +11,9 @@ package org.jmd.potentials.nnp;
  */
 final class GaussianAngular extends AngularSymmetryFunction {
     private final boolean narrow;
-    private final double eta, rs, lambda, zeta, norm;
-    private final CutoffFunction fc;
+    final double eta, rs, lambda, zeta;
+    private final double norm;
+    final CutoffFunction fc;
     private final double[] weights;
     private final int zetaInt;          // ζ − 1 as a whole number when ζ is one, else −1
     private final double[] jk = new double[2];
@@ -51,6 +52,13 @@ final class GaussianAngular extends AngularSymmetryFunction {
     @Override CutoffFunction cutoffFunction() { return fc; }
 
     @Override boolean needsAngle() { return false; }
+
+    @Override boolean isNarrow() { return narrow; }
+
+    @Override double[] weights() { return weights; }
+
+    /** Gaussian functions share a pair loop, and f_c of every distance, if type, elements and cutoff agree. */
+    @Override Object groupKey() { return java.util.List.of(type, e1, e2, fc.radius()); }
 
     @Override boolean term(int ej, int ek, double rij, double rik, double rjk, double cos, double theta,
                          double fij, double dfij, double fik, double dfik, double[] out) {

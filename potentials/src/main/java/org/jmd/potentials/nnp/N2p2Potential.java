@@ -1,7 +1,6 @@
 package org.jmd.potentials.nnp;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.Potential;
@@ -12,20 +11,23 @@ import org.jmd.neighbor.NeighborList;
  * {@link Potential}: E = Σ_i E_{Z_i}(G_i) with one network per element fed with the scaled
  * symmetry functions of the atom's neighbourhood.
  *
- * <p>Forces and virial come from one pass per atom: the descriptor kernel stores ∂G_s/∂δ_p for
- * every neighbour displacement δ_p, the network gives ∂E_i/∂G_s, and their contraction
- * g_p = ∂E_i/∂δ_p acts on neighbour j with −g_p and on atom i with +g_p; the virial is
+ * <p>The per-atom kernel is {@link #atom}: it reads only the immutable model, the system's
+ * {@link AtomElements} (from {@link #bind}, once per system) and one thread's {@link N2p2Scratch}
+ * (from {@link #scratch()}), so threads can evaluate disjoint atoms at once. For atom i it returns
+ * E_i and writes g_p = ∂E_i/∂δ_p for every pair p of i in the full neighbor list: the descriptors
+ * are computed, the network gives c_s = ∂E_i/∂G_s, and the descriptor kernel contracts c with
+ * ∂G_s/∂δ_p on the fly. g_p acts on neighbour j with −g_p and on atom i with +g_p; the virial is
  * W = −Σ_p δ_p ⊗ g_p (independent of wrapping). Per-atom energies sum to the total.
  *
- * <p>Not thread-safe: buffers are fields, grown as needed and never allocated per call.
+ * <p>{@link #compute} is the serial loop over atoms on top of {@link #atom}; it keeps one scratch
+ * in a field, so it is not thread-safe.
  */
 public final class N2p2Potential implements Potential {
     private final N2p2Model model;
     private final String description;
-    private final BehlerParrinelloDescriptors descriptors;
-    private final double[] scaled, dEdG, coefficient;
+    // for the serial compute(): made on first use, reused by later calls
+    private N2p2Scratch serial;
     private double[] pairGradient = new double[0];
-    private int lastElement = -1;
 
     /**
      * @param directory   n2p2 potential directory (input.nn, scaling.data, weights.ZZZ.data)
@@ -35,11 +37,6 @@ public final class N2p2Potential implements Potential {
     public N2p2Potential(Path directory, double lengthScale, double energyScale, String description) {
         this.model = N2p2Model.load(directory, lengthScale, energyScale);
         this.description = description;
-        this.descriptors = model.descriptorSet;
-        int max = descriptors.maxSize();
-        scaled = new double[max];
-        dEdG = new double[max];
-        coefficient = new double[max];
     }
 
     @Override public double cutoff() { return model.cutoff; }
@@ -50,6 +47,9 @@ public final class N2p2Potential implements Potential {
 
     /** Element symbols of the potential, in n2p2's order (by atomic number). */
     public String[] elements() { return model.symbols.clone(); }
+
+    /** The symmetry functions (immutable, shareable). */
+    public BehlerParrinelloDescriptors descriptors() { return model.descriptorSet; }
 
     /** Number of symmetry functions (network inputs) of an element. */
     public int symmetryFunctionCount(String symbol) {
@@ -78,39 +78,61 @@ public final class N2p2Potential implements Potential {
         return e;
     }
 
+    /**
+     * The element of every atom of a system, once per system (again if atom types change);
+     * read-only, shared by all threads evaluating that system.
+     *
+     * @throws org.jmd.engine.InputException naming the first atom of an element the potential lacks
+     */
+    public AtomElements bind(AtomicSystem system) { return model.descriptorSet.bind(system); }
+
+    /** A new scratch for one thread; cheap (arrays only, no file is read). */
+    public N2p2Scratch scratch() { return new N2p2Scratch(model); }
+
+    /**
+     * Atomic energy E_i of atom i, and g_p = ∂E_i/∂δ_p into pairGradient[3p .. 3p+2] for every pair
+     * p of atom i in the full neighbor list (p in [list.start(i), list.end(i)), CSR order; zero
+     * for pairs beyond the cutoff, which the list's skin includes), δ_p = x_j + image·h − x_i.
+     * The force on neighbour j is −g_p, on i +g_p, and the virial W −= δ_p ⊗ g_p. Writes nothing
+     * else of pairGradient; allocates nothing once the scratch has grown.
+     *
+     * @param atoms   the system's elements from {@link #bind}
+     * @param scratch this thread's {@link #scratch()}
+     */
+    public double atom(int i, NeighborList list, AtomElements atoms, N2p2Scratch scratch, double[] pairGradient) {
+        DescriptorWorkspace w = scratch.descriptors;
+        int ns = w.describe(list, atoms, i);
+        int e = w.element();
+        Scaling.Table table = model.scalingTables[e];
+        double[] g = w.values(), x = scratch.scaled;
+        for (int s = 0; s < ns; s++) x[s] = table.apply(s, g[s]);
+        NeuralNetwork net = model.networks[e];
+        NeuralNetwork.Activations a = scratch.activations[e];
+        double energy = model.atomicEnergy(e, net.forward(x, a));
+        double[] dEdG = scratch.dEdG, c = scratch.coefficient, factor = table.factor;
+        net.inputGradient(a, dEdG);
+        double energyFactor = model.energyFactor();
+        for (int s = 0; s < ns; s++) c[s] = dEdG[s] * factor[s] * energyFactor;
+        w.pairGradients(c, pairGradient);
+        return energy;
+    }
+
     @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
         int n = system.size();
-        descriptors.bind(system);
-        double[] f = out.forces, w = out.virial;
+        AtomElements atoms = bind(system);
+        if (serial == null) serial = scratch();
+        if (pairGradient.length < 3 * list.pairCount()) pairGradient = new double[3 * list.pairCount()];
+        double[] gp = pairGradient, f = out.forces, w = out.virial, d = list.deltaArray();
         double[] ea = out.atomEnergies.length == n ? out.atomEnergies : null;
-        double energyFactor = model.energyFactor();
+        int[] nb = list.neighborArray();
         double energy = 0;
         for (int i = 0; i < n; i++) {
-            int ns = describe(list, i, true);
-            int e = lastElement;
-            NeuralNetwork net = model.networks[e];
-            double atomEnergy = model.atomicEnergy(e, net.forward(scaled));
+            double atomEnergy = atom(i, list, atoms, serial, gp);
             energy += atomEnergy;
             if (ea != null) ea[i] = atomEnergy;
-            net.inputGradient(dEdG);
-            double[] factor = model.scalingTables[e].factor;
-            for (int s = 0; s < ns; s++) coefficient[s] = dEdG[s] * factor[s] * energyFactor;
-
-            // g_p = Σ_s c_s ∂G_s/∂δ_p, walking dg row by row for contiguous access
-            int np = descriptors.neighborCount(), stride = 3 * np;
-            double[] dg = descriptors.derivatives();
-            if (pairGradient.length < stride) pairGradient = new double[Math.max(stride, 2 * pairGradient.length)];
-            double[] gp = pairGradient;
-            Arrays.fill(gp, 0, stride, 0.0);
-            for (int s = 0; s < ns; s++) {
-                double c = coefficient[s];
-                if (c == 0.0) continue;
-                for (int k = 0, o = s * stride; k < stride; k++, o++) gp[k] += c * dg[o];
-            }
-            double[] d = descriptors.neighborDeltas();
-            int[] nb = descriptors.neighborAtoms();
-            for (int p = 0; p < np; p++) {
+            for (int p = list.start(i), end = list.end(i); p < end; p++) {
                 double gx = gp[3 * p], gy = gp[3 * p + 1], gz = gp[3 * p + 2];
+                if (gx == 0.0 && gy == 0.0 && gz == 0.0) continue;      // beyond the cutoff
                 int j = nb[p];
                 f[3 * j] -= gx; f[3 * j + 1] -= gy; f[3 * j + 2] -= gz;
                 f[3 * i] += gx; f[3 * i + 1] += gy; f[3 * i + 2] += gz;
@@ -121,38 +143,5 @@ public final class N2p2Potential implements Potential {
             }
         }
         out.energy += energy;
-    }
-
-    /**
-     * Benchmark and inspection hook: the scaled symmetry functions of one atom (and, if asked, their
-     * derivatives) into internal buffers. Returns the number of functions. Allocates nothing once
-     * buffers have grown.
-     */
-    public int descriptors(AtomicSystem system, NeighborList list, int atom, boolean derivatives) {
-        descriptors.bind(system);
-        return describe(list, atom, derivatives);
-    }
-
-    /** Copy of the scaled symmetry functions of the last {@link #descriptors} call, in n2p2 order. */
-    public double[] lastDescriptors() {
-        return Arrays.copyOf(scaled, model.descriptors[lastElement].size());
-    }
-
-    /** Benchmark hook: network forward pass on the last descriptors, plus back-propagation if asked. */
-    public double network(boolean backward) {
-        NeuralNetwork net = model.networks[lastElement];
-        double out = net.forward(scaled);
-        if (backward) net.inputGradient(dEdG);
-        return out;
-    }
-
-    private int describe(NeighborList list, int i, boolean derivatives) {
-        int ns = descriptors.compute(list, i, derivatives);
-        int e = descriptors.element();
-        double[] g = descriptors.values();
-        Scaling.Table t = model.scalingTables[e];
-        for (int s = 0; s < ns; s++) scaled[s] = t.apply(s, g[s]);
-        lastElement = e;
-        return ns;
     }
 }
