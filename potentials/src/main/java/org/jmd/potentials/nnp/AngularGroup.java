@@ -12,11 +12,15 @@ import java.util.List;
  *   g_s(j, k) = w_j w_k · u_r(r_ij) u_r(r_ik) [v_r(r_jk)] · A_a(θ_ijk)        r = r(s), a = a(s)
  * </pre>
  * into a radial part r (Gaussian exp(−η(r − r_s)²) f_c(r), or a compact polynomial bump) and an
- * angular part a ((1 + λ cos θ)^ζ, or a compact bump in θ), and many members share parts: n2p2's
- * sets combine a few radial parts with a few angular ones. So the kernel evaluates u_r once per
- * neighbour, v_r and A_a once per pair, and each member costs one multiply-add; members are stored
- * sorted by radial part, so a radial part that vanishes for a pair (a neighbour outside its window)
- * skips all its members at once.
+ * angular part a ((1 + λ cos θ)^ζ, or a compact bump in θ), and members share parts: n2p2's sets
+ * combine a few radial parts with a few angular ones. So the kernel evaluates u_r once per
+ * neighbour, v_r and A_a once per pair, and each member costs one multiply-add.
+ *
+ * <p>Members sit on a grid of cells (r, a). Per pair only the radial parts that are nonzero at
+ * both distances (a polynomial window may not reach a neighbour) are visited, and within them the
+ * cells that are functions or, for windowed angular parts, the parts whose window holds θ (cells
+ * that are no function are then computed and dropped: n2p2's polynomial sets fill their grids).
+ * So vanishing terms cost nothing.
  *
  * <p>Three loops share that structure: {@link #values} (G), {@link #contract} (Σ_s c_s ∂G_s/∂δ_p
  * without storing derivatives: per pair only four scalars ∂/∂r_ij, ∂/∂r_ik, ∂/∂r_jk, ∂/∂cos θ are
@@ -32,23 +36,29 @@ abstract class AngularGroup {
     private final double[] weights;
     /** Neighbours at r ≥ reach (and, for narrow types, pairs with r_jk ≥ reach) never contribute. */
     final double reach;
-    /** Number of distinct radial parts (R) and angular parts. */
+    /** Number of distinct radial parts (R) and angular parts (A). */
     final int radialParts, angularParts;
-    /** Members of radial part r are partStart[r] .. partStart[r+1]−1. */
-    private final int[] partStart;
-    private final int[] memberAngular;
-    /** Row of G (index among the element's sorted functions) of each member. */
-    final int[] memberFunction;
+    /** Function (row of G) of cell r·A + a, or −1 if no member combines those parts. */
+    private final int[] cellFunction;
+    /**
+     * Whether angular parts vanish outside windows (polynomial types): then each pair lists its
+     * nonzero angular parts and the loops visit those; otherwise (Gaussian types, where every
+     * part is a factor of every pair) they visit the cells of each radial part that are functions.
+     */
+    private final boolean windowed;
+    /** rowParts[r]: the angular parts a whose cell (r, a) is a function. */
+    private final int[][] rowParts;
+    private final int members;
     /** Row of the per-neighbour cutoff cache this group's u_r use, or −1 (polynomial parts need none). */
     final int cutoffSlot;
 
     /**
-     * @param radialOf  radial part of each member (in any order)
+     * @param radialOf  radial part of each member
      * @param angularOf angular part of each member
      * @param function  row of G of each member
      */
     AngularGroup(AngularSymmetryFunction first, double reach, int radialParts, int angularParts,
-                 int[] radialOf, int[] angularOf, int[] function, int cutoffSlot) {
+                 int[] radialOf, int[] angularOf, int[] function, int cutoffSlot, boolean windowed) {
         this.narrow = first.isNarrow();
         this.e1 = first.e1;
         this.e2 = first.e2;
@@ -57,38 +67,46 @@ abstract class AngularGroup {
         this.radialParts = radialParts;
         this.angularParts = angularParts;
         this.cutoffSlot = cutoffSlot;
-        int n = function.length;
-        partStart = new int[radialParts + 1];
-        for (int r : radialOf) partStart[r + 1]++;
-        for (int r = 0; r < radialParts; r++) partStart[r + 1] += partStart[r];
-        memberAngular = new int[n];
-        memberFunction = new int[n];
-        int[] next = Arrays.copyOf(partStart, radialParts);
-        for (int m = 0; m < n; m++) {
-            int at = next[radialOf[m]]++;
-            memberAngular[at] = angularOf[m];
-            memberFunction[at] = function[m];
+        this.members = function.length;
+        cellFunction = new int[radialParts * angularParts];
+        Arrays.fill(cellFunction, -1);
+        for (int m = 0; m < function.length; m++) cellFunction[radialOf[m] * angularParts + angularOf[m]] = function[m];
+        this.windowed = windowed;
+        rowParts = new int[radialParts][];
+        for (int r = 0; r < radialParts; r++) {
+            int row = r;
+            rowParts[r] = java.util.stream.IntStream.range(0, angularParts)
+                    .filter(a -> cellFunction[row * angularParts + a] >= 0).toArray();
         }
     }
 
-    int members() { return memberFunction.length; }
+    int members() { return members; }
+
+    int cells() { return cellFunction.length; }
 
     /**
      * u_r and du_r/dr of every radial part for one neighbour at distance r &lt; reach into
-     * u[at + r], du[at + r]; zero outside a part's support.
+     * u[at + r], du[at + r]; both exactly zero outside a part's support.
      *
      * @param fc the group's cutoff function at r and dfc its slope (from the per-neighbour cache; 0 if none)
      */
     abstract void neighbourFactors(double r, double fc, double dfc, double[] u, double[] du, int at);
 
     /**
-     * Per pair: A_a and dA_a/dcos θ into w.angular, w.angularSlope; for narrow types also v_r(r_jk)
-     * and its slope into w.jk, w.jkSlope. Returns false when no member can contribute.
+     * Per pair: A_a into w.angular and, if slopes, dA_a/dcos θ into w.angularSlope. Windowed
+     * groups list the nonzero parts in w.activeAngular and return their count (0 when no member
+     * can contribute); the others set every part and return a positive number.
      */
-    abstract boolean pairFactors(double cos, double rjk, DescriptorWorkspace w);
+    abstract int angularFactors(double cos, DescriptorWorkspace w, boolean slopes);
 
-    /** The neighbours that can take part, with their u_r (weights folded in). Returns their count. */
-    private int collect(AtomEnvironment env, int element, DescriptorWorkspace w, int[] cand, double[] u, double[] du) {
+    /** Narrow types, per pair: v_r(r_jk) into out[at + r] and dv_r/dr_jk into out[at + R + r]. */
+    abstract void jkFactors(double rjk, DescriptorWorkspace w, double[] out, int at);
+
+    /**
+     * The neighbours that can take part, with their u_r (weights folded in) and the list of their
+     * nonzero radial parts (count at active[c·(R+1)], parts after it). Returns their count.
+     */
+    private int collect(AtomEnvironment env, int element, DescriptorWorkspace w, int[] cand, double[] u, double[] du, int[] active) {
         int n = env.size, parts = radialParts, c = 0;
         int[] el = env.element;
         double[] dist = env.distance, fcv = w.cutoffValue, fcd = w.cutoffSlope;
@@ -97,123 +115,155 @@ abstract class AngularGroup {
             if (element >= 0 && el[p] != element) continue;
             double r = dist[p];
             if (r >= reach) continue;
-            cand[c] = p;
             int at = c * parts;
             if (cutoffSlot >= 0) neighbourFactors(r, fcv[off + p], fcd[off + p], u, du, at);
             else neighbourFactors(r, 0.0, 0.0, u, du, at);
-            if (weights != null) {
-                double z = weights[el[p]];
-                for (int k = at; k < at + parts; k++) {
-                    u[k] *= z;
-                    du[k] *= z;
-                }
+            double z = weights == null ? 1.0 : weights[el[p]];
+            int list = c * (parts + 1), count = 0;
+            for (int k = 0; k < parts; k++) {
+                if (u[at + k] == 0.0 && du[at + k] == 0.0) continue;
+                u[at + k] *= z;
+                du[at + k] *= z;
+                active[list + 1 + count++] = k;
             }
-            c++;
+            if (count == 0) continue;    // outside every window: this neighbour adds nothing
+            active[list] = count;
+            cand[c++] = p;
         }
         return c;
     }
 
-    /** Adds the members' G into g. */
-    final void values(AtomEnvironment env, DescriptorWorkspace w, double[] g) {
+    /**
+     * Adds the members' G into g. Narrow groups keep v_r(r_jk) and its slope of every pair they
+     * visit in w.pairCache from position cursor on, for {@link #contract} on the same atom to
+     * reuse (those are the exponentials and f_c(r_jk) of the pair loop). Returns the position
+     * after them.
+     */
+    final int values(AtomEnvironment env, DescriptorWorkspace w, double[] g, int cursor) {
         w.ensureCandidates(env.size, radialParts);
         boolean same = e1 == e2;
-        int n1 = collect(env, e1, w, w.cand1, w.u1, w.du1);
-        int n2 = same ? n1 : collect(env, e2, w, w.cand2, w.u2, w.du2);
-        if (n1 == 0 || n2 == 0) return;
-        int[] c1 = w.cand1, c2 = same ? w.cand1 : w.cand2;
+        int n1 = collect(env, e1, w, w.cand1, w.u1, w.du1, w.active1);
+        int n2 = same ? n1 : collect(env, e2, w, w.cand2, w.u2, w.du2, w.active2);
+        if (n1 == 0 || n2 == 0) return cursor;
+        int[] c1 = w.cand1, c2 = same ? w.cand1 : w.cand2, act1 = w.active1, actA = w.activeAngular;
         double[] u1 = w.u1, u2 = same ? w.u1 : w.u2;
-        double[] acc = w.accumulator, a = w.angular, v = w.jk, d = env.delta, dist = env.distance;
-        int[] start = partStart, ang = memberAngular;
-        int parts = radialParts;
+        double[] acc = w.accumulator, a = w.angular, pc = w.pairCache, d = env.delta, inverse = env.inverse;
+        int parts = radialParts, na = angularParts;
         double reach2 = reach * reach;
-        Arrays.fill(acc, 0, members(), 0.0);
+        Arrays.fill(acc, 0, cells(), 0.0);
         for (int x = 0; x < n1; x++) {
-            int p = c1[x], ux = x * parts;
-            double ax = d[3 * p], ay = d[3 * p + 1], az = d[3 * p + 2], rij = dist[p];
+            int p = c1[x], ux = x * parts, lx = x * (parts + 1), nx = act1[lx];
+            double ax = d[3 * p], ay = d[3 * p + 1], az = d[3 * p + 2], iij = inverse[p];
             for (int y = same ? x + 1 : 0; y < n2; y++) {
                 int q = c2[y], uy = y * parts;
-                double bx = d[3 * q], by = d[3 * q + 1], bz = d[3 * q + 2], rik = dist[q];
-                double rjk = 0;
+                double bx = d[3 * q], by = d[3 * q + 1], bz = d[3 * q + 2];
+                int vo = 0;
                 if (narrow) {
                     double cx = bx - ax, cy = by - ay, cz = bz - az, r2 = cx * cx + cy * cy + cz * cz;
                     if (r2 >= reach2) continue;
-                    rjk = Math.sqrt(r2);
+                    if (cursor + 2 * parts > pc.length) pc = w.growPairCache(cursor + 2 * parts);
+                    jkFactors(Math.sqrt(r2), w, pc, cursor);
+                    vo = cursor;
+                    cursor += 2 * parts;
                 }
-                double cos = (ax * bx + ay * by + az * bz) / (rij * rik);
-                if (!pairFactors(cos, rjk, w)) continue;
-                for (int r = 0; r < parts; r++) {
+                double cos = (ax * bx + ay * by + az * bz) * (iij * inverse[q]);
+                int nAct = angularFactors(cos, w, false);
+                if (nAct == 0) continue;
+                for (int t = 1; t <= nx; t++) {
+                    int r = act1[lx + t];
                     double f = u1[ux + r] * u2[uy + r];
-                    if (narrow) f *= v[r];
+                    if (narrow) f *= pc[vo + r];
                     if (f == 0.0) continue;
-                    for (int m = start[r], end = start[r + 1]; m < end; m++) acc[m] += f * a[ang[m]];
+                    int row = r * na;
+                    int[] list = windowed ? actA : rowParts[r];
+                    for (int s = 0, count = windowed ? nAct : list.length; s < count; s++) {
+                        int an = list[s];
+                        acc[row + an] += f * a[an];
+                    }
                 }
             }
         }
-        for (int m = 0; m < members(); m++) g[memberFunction[m]] += acc[m];
+        for (int k = 0; k < cellFunction.length; k++) if (cellFunction[k] >= 0) g[cellFunction[k]] += acc[k];
+        return cursor;
     }
 
     /**
      * Adds Σ_s c_s ∂G_s/∂δ_p of the members into grad[3p..3p+2] for every neighbour p of the
      * environment, from the coefficients c (indexed like G). Nothing is stored per member.
+     *
+     * @param cached the r_jk factors of this atom are in w.pairCache from position cursor on, as
+     *               {@link #values} left them; else they are computed here
      */
-    final void contract(AtomEnvironment env, DescriptorWorkspace w, double[] c, double[] grad) {
+    final void contract(AtomEnvironment env, DescriptorWorkspace w, double[] c, double[] grad, int cursor, boolean cached) {
         double[] cm = w.coefficient;
         boolean any = false;
-        for (int m = 0; m < members(); m++) {
-            cm[m] = c[memberFunction[m]];
-            any |= cm[m] != 0.0;
+        for (int k = 0; k < cellFunction.length; k++) {
+            cm[k] = cellFunction[k] < 0 ? 0.0 : c[cellFunction[k]];
+            any |= cm[k] != 0.0;
         }
         if (!any) return;
         w.ensureCandidates(env.size, radialParts);
         boolean same = e1 == e2;
-        int n1 = collect(env, e1, w, w.cand1, w.u1, w.du1);
-        int n2 = same ? n1 : collect(env, e2, w, w.cand2, w.u2, w.du2);
+        int n1 = collect(env, e1, w, w.cand1, w.u1, w.du1, w.active1);
+        int n2 = same ? n1 : collect(env, e2, w, w.cand2, w.u2, w.du2, w.active2);
         if (n1 == 0 || n2 == 0) return;
-        int[] c1 = w.cand1, c2 = same ? w.cand1 : w.cand2;
+        int[] c1 = w.cand1, c2 = same ? w.cand1 : w.cand2, act1 = w.active1, actA = w.activeAngular;
         double[] u1 = w.u1, u2 = same ? w.u1 : w.u2, du1 = w.du1, du2 = same ? w.du1 : w.du2;
-        double[] a = w.angular, da = w.angularSlope, v = w.jk, dv = w.jkSlope, d = env.delta, dist = env.distance;
-        int[] start = partStart, ang = memberAngular;
-        int parts = radialParts;
+        double[] a = w.angular, da = w.angularSlope, d = env.delta, inverse = env.inverse;
+        int parts = radialParts, na = angularParts;
         double reach2 = reach * reach;
+        double[] pc = cached ? w.pairCache : w.growPairCache(2 * parts);
         for (int x = 0; x < n1; x++) {
-            int p = c1[x], ux = x * parts;
-            double ax = d[3 * p], ay = d[3 * p + 1], az = d[3 * p + 2], rij = dist[p];
+            int p = c1[x], ux = x * parts, lx = x * (parts + 1), nx = act1[lx];
+            double ax = d[3 * p], ay = d[3 * p + 1], az = d[3 * p + 2], iij = inverse[p];
             double gpx = 0, gpy = 0, gpz = 0;
             for (int y = same ? x + 1 : 0; y < n2; y++) {
                 int q = c2[y], uy = y * parts;
-                double bx = d[3 * q], by = d[3 * q + 1], bz = d[3 * q + 2], rik = dist[q];
+                double bx = d[3 * q], by = d[3 * q + 1], bz = d[3 * q + 2], iik = inverse[q];
                 double cx = 0, cy = 0, cz = 0, rjk = 0;
+                int vo = 0;
                 if (narrow) {
                     cx = bx - ax; cy = by - ay; cz = bz - az;
                     double r2 = cx * cx + cy * cy + cz * cz;
                     if (r2 >= reach2) continue;
                     rjk = Math.sqrt(r2);
+                    if (cached) {
+                        vo = cursor;
+                        cursor += 2 * parts;
+                    } else {
+                        jkFactors(rjk, w, pc, 0);
+                    }
                 }
-                double inv = 1.0 / (rij * rik);
+                double inv = iij * iik;
                 double cos = (ax * bx + ay * by + az * bz) * inv;
-                if (!pairFactors(cos, rjk, w)) continue;
+                int nAct = angularFactors(cos, w, true);
+                if (nAct == 0) continue;
                 // ∂E/∂r_ij, ∂E/∂r_ik, ∂E/∂r_jk, ∂E/∂cos θ of this pair, summed over the members
                 double fij = 0, fik = 0, fjk = 0, fcos = 0;
-                for (int r = 0; r < parts; r++) {
-                    double uj = u1[ux + r], uk = u2[uy + r], vr = narrow ? v[r] : 1.0;
+                for (int t = 1; t <= nx; t++) {
+                    int r = act1[lx + t];
+                    double uj = u1[ux + r], uk = u2[uy + r], duk = du2[uy + r], vr = narrow ? pc[vo + r] : 1.0;
+                    if (uk == 0.0 && duk == 0.0) continue;      // k outside this part's window
                     double prod = uj * uk;
-                    if (prod * vr == 0.0) continue;
+                    int row = r * na;
                     double sumA = 0, sumDa = 0;
-                    for (int m = start[r], end = start[r + 1]; m < end; m++) {
-                        double cc = cm[m];
-                        int an = ang[m];
+                    int[] list = windowed ? actA : rowParts[r];
+                    for (int s = 0, count = windowed ? nAct : list.length; s < count; s++) {
+                        int an = list[s];
+                        double cc = cm[row + an];
                         sumA += cc * a[an];
                         sumDa += cc * da[an];
                     }
                     double bv = sumA * vr;
                     fij += du1[ux + r] * uk * bv;
-                    fik += uj * du2[uy + r] * bv;
+                    fik += uj * duk * bv;
                     fcos += prod * vr * sumDa;
-                    if (narrow) fjk += prod * dv[r] * sumA;
+                    if (narrow) fjk += prod * pc[vo + parts + r] * sumA;
                 }
                 // chain rule through r_ij = |a|, r_ik = |b|, r_jk = |b − a|, cos = a·b/(|a||b|)
-                double ca = fij / rij - fcos * cos / (rij * rij);
-                double cb = fik / rik - fcos * cos / (rik * rik);
+                double fc = fcos * cos;
+                double ca = (fij - fc * iij) * iij;
+                double cb = (fik - fc * iik) * iik;
                 double cross = fcos * inv;
                 double cjk = narrow ? fjk / rjk : 0.0;
                 gpx += ca * ax + cross * bx - cjk * cx;
@@ -237,52 +287,59 @@ abstract class AngularGroup {
                            int[] rowLength, int[][] slot) {
         w.ensureCandidates(env.size, radialParts);
         boolean same = e1 == e2;
-        int n1 = collect(env, e1, w, w.cand1, w.u1, w.du1);
-        int n2 = same ? n1 : collect(env, e2, w, w.cand2, w.u2, w.du2);
+        int n1 = collect(env, e1, w, w.cand1, w.u1, w.du1, w.active1);
+        int n2 = same ? n1 : collect(env, e2, w, w.cand2, w.u2, w.du2, w.active2);
         if (n1 == 0 || n2 == 0) return;
-        int[] c1 = w.cand1, c2 = same ? w.cand1 : w.cand2, el = env.element;
+        int[] c1 = w.cand1, c2 = same ? w.cand1 : w.cand2, el = env.element, act1 = w.active1, actA = w.activeAngular;
         double[] u1 = w.u1, u2 = same ? w.u1 : w.u2, du1 = w.du1, du2 = same ? w.du1 : w.du2;
-        double[] acc = w.accumulator, a = w.angular, da = w.angularSlope, v = w.jk, dv = w.jkSlope;
-        double[] d = env.delta, dist = env.distance;
-        int[] start = partStart, ang = memberAngular, fn = memberFunction;
-        int parts = radialParts;
+        double[] acc = w.accumulator, a = w.angular, da = w.angularSlope, pc = w.growPairCache(2 * radialParts);
+        double[] d = env.delta, inverse = env.inverse;
+        int[] fn = cellFunction;
+        int parts = radialParts, na = angularParts;
         double reach2 = reach * reach;
-        Arrays.fill(acc, 0, members(), 0.0);
+        Arrays.fill(acc, 0, cells(), 0.0);
         for (int x = 0; x < n1; x++) {
-            int p = c1[x], ux = x * parts, kp = rowLength[p], op = rowStart[p];
+            int p = c1[x], ux = x * parts, lx = x * (parts + 1), nx = act1[lx], kp = rowLength[p], op = rowStart[p];
             int[] sp = slot[el[p]];
-            double ax = d[3 * p], ay = d[3 * p + 1], az = d[3 * p + 2], rij = dist[p];
+            double ax = d[3 * p], ay = d[3 * p + 1], az = d[3 * p + 2], iij = inverse[p];
             for (int y = same ? x + 1 : 0; y < n2; y++) {
                 int q = c2[y], uy = y * parts, kq = rowLength[q], oq = rowStart[q];
                 int[] sq = slot[el[q]];
-                double bx = d[3 * q], by = d[3 * q + 1], bz = d[3 * q + 2], rik = dist[q];
+                double bx = d[3 * q], by = d[3 * q + 1], bz = d[3 * q + 2], iik = inverse[q];
                 double cx = 0, cy = 0, cz = 0, rjk = 0;
                 if (narrow) {
                     cx = bx - ax; cy = by - ay; cz = bz - az;
                     double r2 = cx * cx + cy * cy + cz * cz;
                     if (r2 >= reach2) continue;
                     rjk = Math.sqrt(r2);
+                    jkFactors(rjk, w, pc, 0);
                 }
-                double inv = 1.0 / (rij * rik);
+                double inv = iij * iik;
                 double cos = (ax * bx + ay * by + az * bz) * inv;
-                if (!pairFactors(cos, rjk, w)) continue;
+                int nAct = angularFactors(cos, w, true);
+                if (nAct == 0) continue;
                 // chain rule through r_ij = |a|, r_ik = |b|, r_jk = |b − a|, cos = a·b/(|a||b|)
-                double iij = 1.0 / rij, iik = 1.0 / rik, ijk = narrow ? 1.0 / rjk : 0.0;
+                double ijk = narrow ? 1.0 / rjk : 0.0;
                 double cosij = cos * iij * iij, cosik = cos * iik * iik;
-                for (int r = 0; r < parts; r++) {
-                    double uj = u1[ux + r], uk = u2[uy + r], vr = narrow ? v[r] : 1.0;
+                for (int t = 1; t <= nx; t++) {
+                    int r = act1[lx + t];
+                    double uj = u1[ux + r], uk = u2[uy + r], duk = du2[uy + r], vr = narrow ? pc[r] : 1.0;
+                    if (uk == 0.0 && duk == 0.0) continue;      // k outside this part's window
                     double value = uj * uk * vr;
-                    if (value == 0.0) continue;
-                    double dj = du1[ux + r] * uk * vr * iij, dk = uj * du2[uy + r] * vr * iik;
-                    double djk = narrow ? uj * uk * dv[r] * ijk : 0.0;
-                    for (int m = start[r], end = start[r + 1]; m < end; m++) {
-                        double am = a[ang[m]], fcos = value * da[ang[m]];
-                        acc[m] += value * am;
+                    double dj = du1[ux + r] * uk * vr * iij, dk = uj * duk * vr * iik;
+                    double djk = narrow ? uj * uk * pc[parts + r] * ijk : 0.0;
+                    int row = r * na;
+                    int[] list = windowed ? actA : rowParts[r];
+                    for (int z = 0, count = windowed ? nAct : list.length; z < count; z++) {
+                        int an = list[z], cell = row + an, s = fn[cell];
+                        if (s < 0) continue;
+                        double am = a[an], fcos = value * da[an];
+                        acc[cell] += value * am;
                         double ca = dj * am - fcos * cosij;
                         double cb = dk * am - fcos * cosik;
                         double cross = fcos * inv;
                         double cjk = djk * am;
-                        int s = fn[m], at = op + sp[s], bt = oq + sq[s];
+                        int at = op + sp[s], bt = oq + sq[s];
                         rows[at] += ca * ax + cross * bx - cjk * cx;
                         rows[at + kp] += ca * ay + cross * by - cjk * cy;
                         rows[at + 2 * kp] += ca * az + cross * bz - cjk * cz;
@@ -293,7 +350,7 @@ abstract class AngularGroup {
                 }
             }
         }
-        for (int m = 0; m < members(); m++) g[memberFunction[m]] += acc[m];
+        for (int k = 0; k < cellFunction.length; k++) if (cellFunction[k] >= 0) g[cellFunction[k]] += acc[k];
     }
 
     /**
@@ -307,13 +364,8 @@ abstract class AngularGroup {
         List<Object> keys = new ArrayList<>();
         for (int s = 0; s < functions.length; s++) {
             if (!(functions[s] instanceof AngularSymmetryFunction f)) continue;
-            Object key = f.groupKey();
-            int k = keys.indexOf(key);
-            if (k < 0) {
-                keys.add(key);
-                groups.add(new ArrayList<>());
-                k = keys.size() - 1;
-            }
+            int k = part(keys, f.groupKey());
+            if (k == groups.size()) groups.add(new ArrayList<>());
             groups.get(k).add(s);
         }
         List<AngularGroup> out = new ArrayList<>();

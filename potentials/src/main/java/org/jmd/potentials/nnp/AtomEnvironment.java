@@ -6,7 +6,7 @@ import org.jmd.neighbor.NeighborList;
 /**
  * The neighbours of one central atom within the descriptor cutoff, copied out of the full neighbor
  * list into flat arrays: element index, atom index, pair index in the list, displacement
- * δ = x_j + image·h − x_i (3 per neighbour) and distance. The list carries a skin, so pairs beyond
+ * δ = x_j + image·h − x_i (3 per neighbour), distance and its inverse. The list carries a skin, so pairs beyond
  * the cutoff are dropped here once instead of being tested by every function. Reused atom after
  * atom; grows, never shrinks.
  */
@@ -18,6 +18,8 @@ final class AtomEnvironment {
     int[] pair = new int[64];
     double[] delta = new double[192];
     double[] distance = new double[64];
+    /** 1/distance: the pair loops multiply by it instead of dividing several times per pair. */
+    double[] inverse = new double[64];
 
     /** Fills the environment of atom i from a full list, keeping neighbours closer than cutoff. */
     void build(int i, NeighborList list, int[] atomElement, double cutoff) {
@@ -39,6 +41,7 @@ final class AtomEnvironment {
             delta[3 * size + 1] = dy;
             delta[3 * size + 2] = dz;
             distance[size] = Math.sqrt(r2);
+            inverse[size] = 1.0 / distance[size];
             size++;
         }
     }
@@ -50,5 +53,6 @@ final class AtomEnvironment {
         pair = Arrays.copyOf(pair, cap);
         delta = Arrays.copyOf(delta, 3 * cap);
         distance = Arrays.copyOf(distance, cap);
+        inverse = Arrays.copyOf(inverse, cap);
     }
 }

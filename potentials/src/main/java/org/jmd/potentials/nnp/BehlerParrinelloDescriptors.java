@@ -48,7 +48,7 @@ public final class BehlerParrinelloDescriptors {
     private final int maxSize;
 
     private final DerivativeLayout layout;
-    private final int mostMembers, mostRadialParts, mostAngularParts;
+    private final int mostCells, mostRadialParts, mostAngularParts;
 
     /**
      * Reads {@code cutoff_type} and every {@code symfunction_short} of the settings.
@@ -98,13 +98,13 @@ public final class BehlerParrinelloDescriptors {
         cutoff = rc;
         maxSize = max;
         layout = new DerivativeLayout(descriptors);
-        int members = 0, radial = 0, angular = 0;
+        int cells = 0, radial = 0, angular = 0;
         for (ElementDescriptor d : descriptors) {
-            members = Math.max(members, d.largestGroup());
+            cells = Math.max(cells, d.mostCells());
             radial = Math.max(radial, d.mostRadialParts());
             angular = Math.max(angular, d.mostAngularParts());
         }
-        mostMembers = members;
+        mostCells = cells;
         mostRadialParts = radial;
         mostAngularParts = angular;
     }
@@ -147,7 +147,7 @@ public final class BehlerParrinelloDescriptors {
 
     /** A new scratch for one thread (cheap: arrays only). */
     public DescriptorWorkspace workspace() {
-        return new DescriptorWorkspace(this, maxSize, mostMembers, mostRadialParts, mostAngularParts);
+        return new DescriptorWorkspace(this, maxSize, mostCells, mostRadialParts, mostAngularParts);
     }
 
     /** The layout of {@link DescriptorWorkspace#derivativeRows()}, for caching derivatives. */

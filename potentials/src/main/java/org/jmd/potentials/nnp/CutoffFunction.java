@@ -22,6 +22,7 @@ final class CutoffFunction {
     private final double rc;
     private final double inner;
     private final double inverseWidth;
+    private final double inverseRc;
     private final CoreFunction core;
 
     /**
@@ -36,6 +37,7 @@ final class CutoffFunction {
         this.rc = rc;
         this.inner = alpha * rc;
         this.inverseWidth = 1.0 / (rc - inner);
+        this.inverseRc = 1.0 / rc;
         switch (type) {
             case 4: core = new CoreFunction(CoreFunction.Kind.EXP, false); break;
             case 5: core = new CoreFunction(CoreFunction.Kind.POLY1, false); break;
@@ -52,8 +54,8 @@ final class CutoffFunction {
         if (r >= rc) return 0.0;
         switch (type) {
             case 0: return 1.0;
-            case 2: { double t = tanh(1.0 - r / rc); return t * t * t; }
-            case 3: { double t = tanh(1.0 - r / rc); return TANH_NORMALISATION * t * t * t; }
+            case 2: { double t = tanh(1.0 - r * inverseRc); return t * t * t; }
+            case 3: { double t = tanh(1.0 - r * inverseRc); return TANH_NORMALISATION * t * t * t; }
             default:
                 if (r < inner) return 1.0;
                 double x = (r - inner) * inverseWidth;
@@ -65,10 +67,10 @@ final class CutoffFunction {
     void evaluate(double r, double[] out, int k) {
         if (r >= rc) { out[k] = 0.0; out[k + 1] = 0.0; return; }
         if (type == 2 || type == 3) {
-            double t = tanh(1.0 - r / rc), t2 = t * t;
+            double t = tanh(1.0 - r * inverseRc), t2 = t * t;
             double c = type == 3 ? TANH_NORMALISATION : 1.0;
             out[k] = c * t * t2;
-            out[k + 1] = 3.0 * c * t2 * (t2 - 1.0) / rc;
+            out[k + 1] = 3.0 * c * t2 * (t2 - 1.0) * inverseRc;
             return;
         }
         out[k] = value(r);
@@ -79,8 +81,8 @@ final class CutoffFunction {
         if (r >= rc) return 0.0;
         switch (type) {
             case 0: return 0.0;
-            case 2: { double t = tanh(1.0 - r / rc); t *= t; return 3.0 * t * (t - 1.0) / rc; }
-            case 3: { double t = tanh(1.0 - r / rc); t *= t; return 3.0 * TANH_NORMALISATION * t * (t - 1.0) / rc; }
+            case 2: { double t = tanh(1.0 - r * inverseRc); t *= t; return 3.0 * t * (t - 1.0) * inverseRc; }
+            case 3: { double t = tanh(1.0 - r * inverseRc); t *= t; return 3.0 * TANH_NORMALISATION * t * (t - 1.0) * inverseRc; }
             default:
                 if (r < inner) return 0.0;
                 double x = (r - inner) * inverseWidth;

@@ -30,22 +30,29 @@ public final class DescriptorWorkspace {
     // kernel scratch, used by ElementDescriptor and AngularGroup
     final double[] term = new double[5], pair = new double[2];
     double[] cutoffValue = new double[0], cutoffSlope = new double[0];
-    int[] cand1 = new int[0], cand2 = new int[0];
+    int[] cand1 = new int[0], cand2 = new int[0], active1 = new int[0], active2 = new int[0];
     double[] u1 = new double[0], du1 = new double[0], u2 = new double[0], du2 = new double[0];
-    final double[] angular, angularSlope, jk, jkSlope, accumulator, coefficient;
+    final double[] angular, angularSlope, accumulator, coefficient;
+    /**
+     * v_r(r_jk) and slopes of the narrow groups' pairs, kept by describe() for the contraction of
+     * the same atom (see {@link AngularGroup#values}); group k's pairs start at pairCacheStart[k].
+     */
+    double[] pairCache = new double[0];
+    int[] pairCacheStart = new int[0];
+    private boolean pairCacheValid;
+    final int[] activeAngular;
     double[] gradient = new double[0];
     double[] rows = new double[0];
     int[] rowStart = new int[0], rowLength = new int[0];
 
-    DescriptorWorkspace(BehlerParrinelloDescriptors set, int functions, int members, int radialParts, int angularParts) {
+    DescriptorWorkspace(BehlerParrinelloDescriptors set, int functions, int cells, int radialParts, int angularParts) {
         this.set = set;
         g = new double[functions];
         angular = new double[angularParts];
         angularSlope = new double[angularParts];
-        jk = new double[radialParts];
-        jkSlope = new double[radialParts];
-        accumulator = new double[members];
-        coefficient = new double[members];
+        activeAngular = new int[angularParts];
+        accumulator = new double[cells];
+        coefficient = new double[cells];
     }
 
     /** The descriptor set this workspace computes. */
@@ -55,6 +62,7 @@ public final class DescriptorWorkspace {
     public int describe(NeighborList list, AtomElements atoms, int i) {
         ElementDescriptor d = begin(list, atoms, i);
         d.values(env, this, g);
+        pairCacheValid = true;
         rowsLength = -1;
         return d.size();
     }
@@ -66,6 +74,7 @@ public final class DescriptorWorkspace {
      */
     public int describeWithDerivatives(NeighborList list, AtomElements atoms, int i) {
         ElementDescriptor d = begin(list, atoms, i);
+        pairCacheValid = false;
         rowsLength = d.derivatives(env, this, g);
         return d.size();
     }
@@ -104,7 +113,7 @@ public final class DescriptorWorkspace {
      */
     public double[] neighborGradients(double[] c) {
         if (gradient.length < 3 * env.size) gradient = new double[Math.max(3 * env.size, 2 * gradient.length)];
-        set.descriptors[element].contract(env, this, c, gradient);
+        set.descriptors[element].contract(env, this, c, gradient, pairCacheValid);
         return gradient;
     }
 
@@ -143,6 +152,10 @@ public final class DescriptorWorkspace {
             cand1 = new int[n];
             cand2 = new int[n];
         }
+        if (active1.length < n * (parts + 1)) {
+            active1 = new int[Math.max(n * (parts + 1), 2 * active1.length)];
+            active2 = new int[active1.length];
+        }
         if (u1.length < n * parts) {
             int size = Math.max(n * parts, 2 * u1.length);
             u1 = new double[size];
@@ -150,6 +163,16 @@ public final class DescriptorWorkspace {
             u2 = new double[size];
             du2 = new double[size];
         }
+    }
+
+    /** pairCache with room for at least size entries (contents kept). */
+    double[] growPairCache(int size) {
+        if (pairCache.length < size) pairCache = Arrays.copyOf(pairCache, Math.max(size, 2 * pairCache.length));
+        return pairCache;
+    }
+
+    void ensureGroups(int groups) {
+        if (pairCacheStart.length < groups) pairCacheStart = new int[groups];
     }
 
     void ensureCutoffs(int size) {

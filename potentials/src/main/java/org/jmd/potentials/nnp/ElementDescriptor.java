@@ -93,9 +93,9 @@ final class ElementDescriptor {
 
     int cutoffCount() { return cutoffs.length; }
 
-    int largestGroup() {
+    int mostCells() {
         int m = 0;
-        for (AngularGroup g : groups) m = Math.max(m, g.members());
+        for (AngularGroup g : groups) m = Math.max(m, g.cells());
         return m;
     }
 
@@ -125,14 +125,20 @@ final class ElementDescriptor {
                 if (((RadialSymmetryFunction) functions[s]).term(e, r[p], c < 0 ? 0 : fcv[o], c < 0 ? 0 : fcd[o], t)) g[s] += t[0];
             }
         }
-        for (AngularGroup grp : groups) grp.values(env, w, g);
+        w.ensureGroups(groups.length);
+        for (int k = 0, cursor = 0; k < groups.length; k++) {
+            w.pairCacheStart[k] = cursor;
+            cursor = groups[k].values(env, w, g, cursor);
+        }
     }
 
     /**
      * g_p = Σ_s c_s ∂G_s/∂δ_p into grad[3p..3p+2] for the env.size neighbours (overwritten).
      * Nothing per function is stored: each pair reduces its members to four scalars first.
+     *
+     * @param cached {@link #values} ran last on this environment, so its pair cache can be reused
      */
-    void contract(AtomEnvironment env, DescriptorWorkspace w, double[] c, double[] grad) {
+    void contract(AtomEnvironment env, DescriptorWorkspace w, double[] c, double[] grad, boolean cached) {
         int n = env.size;
         Arrays.fill(grad, 0, 3 * n, 0.0);
         cacheCutoffs(env, w);
@@ -152,7 +158,7 @@ final class ElementDescriptor {
             grad[3 * p + 1] += k * d[3 * p + 1];
             grad[3 * p + 2] += k * d[3 * p + 2];
         }
-        for (AngularGroup grp : groups) grp.contract(env, w, c, grad);
+        for (int k = 0; k < groups.length; k++) groups[k].contract(env, w, c, grad, cached ? w.pairCacheStart[k] : 0, cached);
     }
 
     /**

@@ -20,7 +20,7 @@ final class GaussianAngularGroup extends AngularGroup {
 
     private GaussianAngularGroup(GaussianAngular first, List<Object> radial, List<Object> angular,
                                  int[] radialOf, int[] angularOf, int[] function, int cutoffSlot) {
-        super(first, first.fc.radius(), radial.size(), angular.size(), radialOf, angularOf, function, cutoffSlot);
+        super(first, first.fc.radius(), radial.size(), angular.size(), radialOf, angularOf, function, cutoffSlot, false);
         this.fc = first.fc;
         eta = new double[radial.size()];
         rs = new double[radial.size()];
@@ -62,41 +62,39 @@ final class GaussianAngularGroup extends AngularGroup {
         }
     }
 
-    @Override boolean pairFactors(double cos, double rjk, DescriptorWorkspace w) {
-        if (narrow) {
-            double[] fjk = w.pair;
-            fc.evaluate(rjk, fjk, 0);
-            double f = fjk[0], df = fjk[1];
-            double[] v = w.jk, dv = w.jkSlope;
-            for (int k = 0; k < eta.length; k++) {
-                double dr = rjk - rs[k], e = eta[k] == 0.0 ? 1.0 : Math.exp(-eta[k] * dr * dr);
-                v[k] = e * f;
-                dv[k] = e * (df - 2.0 * eta[k] * dr * f);
-            }
+    @Override void jkFactors(double rjk, DescriptorWorkspace w, double[] out, int at) {
+        double[] fjk = w.pair;
+        fc.evaluate(rjk, fjk, 0);
+        double f = fjk[0], df = fjk[1];
+        int parts = eta.length;
+        for (int k = 0; k < parts; k++) {
+            double dr = rjk - rs[k], e = eta[k] == 0.0 ? 1.0 : Math.exp(-eta[k] * dr * dr);
+            out[at + k] = e * f;
+            out[at + parts + k] = e * (df - 2.0 * eta[k] * dr * f);
         }
+    }
+
+    @Override int angularFactors(double cos, DescriptorWorkspace w, boolean slopes) {
         double[] a = w.angular, da = w.angularSlope;
-        boolean any = false;
+        // where 1 + λ cos θ ≤ 0 the term is zero (as n2p2), written as a factor 0 rather than a
+        // branch, since the sign of cos θ flips from pair to pair
         for (int k = 0; k < lambda.length; k++) {
             double p = 1.0 + lambda[k] * cos;
-            if (p <= 0.0) {
-                a[k] = 0.0;
-                da[k] = 0.0;
-                continue;
-            }
-            double pw = power(p, k);
-            a[k] = norm[k] * pw * p;
-            da[k] = norm[k] * zeta[k] * lambda[k] * pw;
-            any = true;
+            double on = p > 0.0 ? norm[k] : 0.0;
+            double pw = power(Math.max(p, 0.0), k);
+            a[k] = on * pw * p;
+            if (slopes) da[k] = on * zeta[k] * lambda[k] * pw;
         }
-        return any;
+        return lambda.length;
     }
 
     /** (1 + λ cos θ)^(ζ−1), by multiplication for whole ζ as n2p2 does (Math.pow is slow). */
     private double power(double x, int k) {
         int n = zetaWhole[k];
+        if (n == 0) return 1.0;
         if (n < 0) return Math.pow(x, zeta[k] - 1.0);
-        double p = 1.0;
-        for (int i = 0; i < n; i++) p *= x;
+        double p = x;
+        for (int i = 1; i < n; i++) p *= x;
         return p;
     }
 }

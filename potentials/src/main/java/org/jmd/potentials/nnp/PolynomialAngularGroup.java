@@ -16,7 +16,7 @@ final class PolynomialAngularGroup extends AngularGroup {
 
     private PolynomialAngularGroup(PolynomialAngular first, List<PolynomialAngular> radialParts, List<PolynomialAngular> angularParts,
                                    double reach, int[] radialOf, int[] angularOf, int[] function) {
-        super(first, reach, radialParts.size(), angularParts.size(), radialOf, angularOf, function, -1);
+        super(first, reach, radialParts.size(), angularParts.size(), radialOf, angularOf, function, -1, true);
         int nr = radialParts.size(), na = angularParts.size();
         radial = new CompactFunction[nr];
         rl = new double[nr];
@@ -71,34 +71,37 @@ final class PolynomialAngularGroup extends AngularGroup {
         }
     }
 
-    @Override boolean pairFactors(double cos, double rjk, DescriptorWorkspace w) {
-        if (cos <= -1.0 || cos >= 1.0) return false;
-        if (narrow) {
-            double r2 = rjk * rjk;
-            double[] v = w.jk, dv = w.jkSlope;
-            for (int k = 0; k < radial.length; k++) {
-                if (r2 >= rc2[k] || r2 <= rl2[k]) {
-                    v[k] = 0.0;
-                    dv[k] = 0.0;
-                } else {
-                    radial[k].evaluate(rjk, v, dv, k);
-                }
+    @Override void jkFactors(double rjk, DescriptorWorkspace w, double[] out, int at) {
+        double r2 = rjk * rjk;
+        int parts = radial.length;
+        for (int k = 0; k < parts; k++) {
+            if (r2 >= rc2[k] || r2 <= rl2[k]) {
+                out[at + k] = 0.0;
+                out[at + parts + k] = 0.0;
+            } else {
+                out[at + k] = radial[k].value(rjk);
+                out[at + parts + k] = radial[k].derivative(rjk);
             }
         }
-        double theta = Math.acos(cos);
-        double dThetaDcos = -1.0 / Math.sqrt(1.0 - cos * cos);
+    }
+
+    @Override int angularFactors(double cos, DescriptorWorkspace w, boolean slopes) {
+        // the angular bump vanishes at 0° and 180°, where dθ/dcos θ is singular: skip as n2p2 does
+        if (cos <= -1.0 || cos >= 1.0) return 0;
+        double theta = ArcCosine.of(cos);
         double[] a = w.angular, da = w.angularSlope;
-        boolean any = false;
+        int[] active = w.activeAngular;
+        int count = 0;
         for (int k = 0; k < angular.length; k++) {
-            if (theta < left[k] || theta > right[k]) {
-                a[k] = 0.0;
-                da[k] = 0.0;
-                continue;
+            if (theta < left[k] || theta > right[k]) continue;
+            if (slopes) {
+                angular[k].evaluate(theta, a, da, k);
+                da[k] *= -1.0 / Math.sqrt(1.0 - cos * cos);     // dθ/dcos θ
+            } else {
+                a[k] = angular[k].value(theta);
             }
-            angular[k].evaluate(theta, a, da, k);
-            da[k] *= dThetaDcos;
-            any = true;
+            active[count++] = k;
         }
-        return any;
+        return count;
     }
 }
