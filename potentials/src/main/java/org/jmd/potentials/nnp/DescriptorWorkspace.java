@@ -38,6 +38,8 @@ public final class DescriptorWorkspace {
      * the same atom (see {@link AngularGroup#values}); group k's pairs start at pairCacheStart[k].
      */
     double[] pairCache = new double[0];
+    /** dg/dr of each radial term of the last values pass, in visiting order (same reuse). */
+    double[] radialSlope = new double[0];
     int[] pairCacheStart = new int[0];
     private boolean pairCacheValid;
     final int[] activeAngular;
@@ -169,6 +171,11 @@ public final class DescriptorWorkspace {
     double[] growPairCache(int size) {
         if (pairCache.length < size) pairCache = Arrays.copyOf(pairCache, Math.max(size, 2 * pairCache.length));
         return pairCache;
+    }
+
+    double[] radialSlopes(int size) {
+        if (radialSlope.length < size) radialSlope = new double[Math.max(size, 2 * radialSlope.length)];
+        return radialSlope;
     }
 
     void ensureGroups(int groups) {

@@ -111,18 +111,24 @@ final class ElementDescriptor {
         return m;
     }
 
-    /** Raw G into g[0..size()). */
+    /**
+     * Raw G into g[0..size()). Keeps, for {@link #contract} on the same environment, the cutoff
+     * cache, the slope of every radial term (w.radialSlope) and the angular groups' pair factors.
+     */
     void values(AtomEnvironment env, DescriptorWorkspace w, double[] g) {
         Arrays.fill(g, 0, functions.length, 0.0);
         cacheCutoffs(env, w);
         int n = env.size;
         int[] el = env.element;
         double[] r = env.distance, fcv = w.cutoffValue, fcd = w.cutoffSlope, t = w.term;
-        for (int p = 0; p < n; p++) {
+        double[] slopes = w.radialSlopes(radialTerms(env));
+        for (int p = 0, k = 0; p < n; p++) {
             int e = el[p];
             for (int s : radialFor[e]) {
                 int c = cutoffSlot[s], o = c * n + p;
-                if (((RadialSymmetryFunction) functions[s]).term(e, r[p], c < 0 ? 0 : fcv[o], c < 0 ? 0 : fcd[o], t)) g[s] += t[0];
+                boolean in = ((RadialSymmetryFunction) functions[s]).term(e, r[p], c < 0 ? 0 : fcv[o], c < 0 ? 0 : fcd[o], t);
+                if (in) g[s] += t[0];
+                slopes[k++] = in ? t[1] : 0.0;
             }
         }
         w.ensureGroups(groups.length);
@@ -141,22 +147,27 @@ final class ElementDescriptor {
     void contract(AtomEnvironment env, DescriptorWorkspace w, double[] c, double[] grad, boolean cached) {
         int n = env.size;
         Arrays.fill(grad, 0, 3 * n, 0.0);
-        cacheCutoffs(env, w);
+        if (!cached) cacheCutoffs(env, w);
         int[] el = env.element;
         double[] r = env.distance, d = env.delta, fcv = w.cutoffValue, fcd = w.cutoffSlope, t = w.term;
-        for (int p = 0; p < n; p++) {
+        double[] slopes = w.radialSlope;
+        for (int p = 0, k = 0; p < n; p++) {
             int e = el[p];
             double slope = 0;      // Σ_s c_s dG_s/dr_p
             for (int s : radialFor[e]) {
                 double cs = c[s];
+                if (cached) {
+                    slope += cs * slopes[k++];
+                    continue;
+                }
                 if (cs == 0.0) continue;
                 int cut = cutoffSlot[s], o = cut * n + p;
                 if (((RadialSymmetryFunction) functions[s]).term(e, r[p], cut < 0 ? 0 : fcv[o], cut < 0 ? 0 : fcd[o], t)) slope += cs * t[1];
             }
-            double k = slope / r[p];
-            grad[3 * p] += k * d[3 * p];
-            grad[3 * p + 1] += k * d[3 * p + 1];
-            grad[3 * p + 2] += k * d[3 * p + 2];
+            double f = slope * env.inverse[p];
+            grad[3 * p] += f * d[3 * p];
+            grad[3 * p + 1] += f * d[3 * p + 1];
+            grad[3 * p + 2] += f * d[3 * p + 2];
         }
         for (int k = 0; k < groups.length; k++) groups[k].contract(env, w, c, grad, cached ? w.pairCacheStart[k] : 0, cached);
     }
@@ -199,6 +210,13 @@ final class ElementDescriptor {
         }
         for (AngularGroup grp : groups) grp.derivatives(env, w, g, rows, start, length, slot);
         return total;
+    }
+
+    /** Number of radial terms (neighbour, function) of an environment. */
+    private int radialTerms(AtomEnvironment env) {
+        int count = 0;
+        for (int p = 0; p < env.size; p++) count += radialFor[env.element[p]].length;
+        return count;
     }
 
     /** f_c and f_c' of every distinct cutoff radius at every neighbour distance. */
