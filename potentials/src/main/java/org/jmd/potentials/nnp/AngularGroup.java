@@ -134,10 +134,11 @@ abstract class AngularGroup {
     }
 
     /**
-     * Adds the members' G into g. Narrow groups keep v_r(r_jk) and its slope of every pair they
-     * visit in w.pairCache from position cursor on, for {@link #contract} on the same atom to
-     * reuse (those are the exponentials and f_c(r_jk) of the pair loop). Returns the position
-     * after them.
+     * Adds the members' G into g. Every pair it visits leaves its costly factors in w.pairCache
+     * from position cursor on, for {@link #contract} on the same atom to reuse: v_r(r_jk) and
+     * slopes for narrow groups (exponentials and f_c(r_jk)), and for windowed angular parts the
+     * listed windows with A_a and dA_a/dcos θ (θ and the bumps). Gaussian angular parts are a few
+     * multiplications, cheaper to redo than to store. Returns the position after them.
      */
     final int values(AtomEnvironment env, DescriptorWorkspace w, double[] g, int cursor) {
         w.ensureCandidates(env.size, radialParts);
@@ -148,7 +149,7 @@ abstract class AngularGroup {
         int[] c1 = w.cand1, c2 = same ? w.cand1 : w.cand2, act1 = w.active1, actA = w.activeAngular;
         double[] u1 = w.u1, u2 = same ? w.u1 : w.u2;
         double[] acc = w.accumulator, a = w.angular, pc = w.pairCache, d = env.delta, inverse = env.inverse;
-        int parts = radialParts, na = angularParts;
+        int parts = radialParts, na = angularParts, record = 2 * parts + 1 + 3 * na;
         double reach2 = reach * reach;
         Arrays.fill(acc, 0, cells(), 0.0);
         for (int x = 0; x < n1; x++) {
@@ -161,13 +162,16 @@ abstract class AngularGroup {
                 if (narrow) {
                     double cx = bx - ax, cy = by - ay, cz = bz - az, r2 = cx * cx + cy * cy + cz * cz;
                     if (r2 >= reach2) continue;
-                    if (cursor + 2 * parts > pc.length) pc = w.growPairCache(cursor + 2 * parts);
+                    if (cursor + record > pc.length) pc = w.growPairCache(cursor + record);
                     jkFactors(Math.sqrt(r2), w, pc, cursor);
                     vo = cursor;
                     cursor += 2 * parts;
+                } else if (cursor + record > pc.length) {
+                    pc = w.growPairCache(cursor + record);
                 }
                 double cos = (ax * bx + ay * by + az * bz) * (iij * inverse[q]);
-                int nAct = angularFactors(cos, w, false);
+                int nAct = angularFactors(cos, w, windowed);
+                if (windowed) cursor = saveAngular(w, nAct, pc, cursor);
                 if (nAct == 0) continue;
                 for (int t = 1; t <= nx; t++) {
                     int r = act1[lx + t];
@@ -191,7 +195,7 @@ abstract class AngularGroup {
      * Adds Σ_s c_s ∂G_s/∂δ_p of the members into grad[3p..3p+2] for every neighbour p of the
      * environment, from the coefficients c (indexed like G). Nothing is stored per member.
      *
-     * @param cached the r_jk factors of this atom are in w.pairCache from position cursor on, as
+     * @param cached the pair factors of this atom are in w.pairCache from position cursor on, as
      *               {@link #values} left them; else they are computed here
      */
     final void contract(AtomEnvironment env, DescriptorWorkspace w, double[] c, double[] grad, int cursor, boolean cached) {
@@ -236,7 +240,13 @@ abstract class AngularGroup {
                 }
                 double inv = iij * iik;
                 double cos = (ax * bx + ay * by + az * bz) * inv;
-                int nAct = angularFactors(cos, w, true);
+                int nAct;
+                if (cached && windowed) {
+                    nAct = loadAngular(w, pc, cursor);
+                    cursor += 1 + 3 * nAct;
+                } else {
+                    nAct = angularFactors(cos, w, true);
+                }
                 if (nAct == 0) continue;
                 // ∂E/∂r_ij, ∂E/∂r_ik, ∂E/∂r_jk, ∂E/∂cos θ of this pair, summed over the members
                 double fij = 0, fik = 0, fjk = 0, fcos = 0;
@@ -351,6 +361,37 @@ abstract class AngularGroup {
             }
         }
         for (int k = 0; k < cellFunction.length; k++) if (cellFunction[k] >= 0) g[cellFunction[k]] += acc[k];
+    }
+
+    /**
+     * Appends the windowed factors {@link #angularFactors} just left in w (nAct listed parts) to
+     * the pair cache at at: nAct, then part, A and dA per listed part. Returns the position after.
+     */
+    private static int saveAngular(DescriptorWorkspace w, int nAct, double[] pc, int at) {
+        double[] a = w.angular, da = w.angularSlope;
+        int[] list = w.activeAngular;
+        pc[at++] = nAct;
+        for (int t = 0; t < nAct; t++) {
+            int k = list[t];
+            pc[at++] = k;
+            pc[at++] = a[k];
+            pc[at++] = da[k];
+        }
+        return at;
+    }
+
+    /** Restores what {@link #saveAngular} stored at at into w; returns nAct. */
+    private static int loadAngular(DescriptorWorkspace w, double[] pc, int at) {
+        double[] a = w.angular, da = w.angularSlope;
+        int[] list = w.activeAngular;
+        int nAct = (int) pc[at++];
+        for (int t = 0; t < nAct; t++) {
+            int k = (int) pc[at++];
+            list[t] = k;
+            a[k] = pc[at++];
+            da[k] = pc[at++];
+        }
+        return nAct;
     }
 
     /**
