@@ -99,7 +99,11 @@ abstract class AngularGroup {
      */
     abstract int angularFactors(double cos, DescriptorWorkspace w, boolean slopes);
 
-    /** Narrow types, per pair: v_r(r_jk) into out[at + r] and dv_r/dr_jk into out[at + R + r]. */
+    /**
+     * Narrow types, per pair: v_r(r_jk) into out[at + r] and (dv_r/dr_jk)/r_jk into out[at + R + r]
+     * (the chain rule through r_jk = |δ_k − δ_j| needs the slope over r_jk, and dividing once here
+     * spares the contraction a square root and a division per pair).
+     */
     abstract void jkFactors(double rjk, DescriptorWorkspace w, double[] out, int at);
 
     /**
@@ -224,18 +228,17 @@ abstract class AngularGroup {
             for (int y = same ? x + 1 : 0; y < n2; y++) {
                 int q = c2[y], uy = y * parts;
                 double bx = d[3 * q], by = d[3 * q + 1], bz = d[3 * q + 2], iik = inverse[q];
-                double cx = 0, cy = 0, cz = 0, rjk = 0;
+                double cx = 0, cy = 0, cz = 0;
                 int vo = 0;
                 if (narrow) {
                     cx = bx - ax; cy = by - ay; cz = bz - az;
                     double r2 = cx * cx + cy * cy + cz * cz;
                     if (r2 >= reach2) continue;
-                    rjk = Math.sqrt(r2);
                     if (cached) {
                         vo = cursor;
                         cursor += 2 * parts;
                     } else {
-                        jkFactors(rjk, w, pc, 0);
+                        jkFactors(Math.sqrt(r2), w, pc, 0);
                     }
                 }
                 double inv = iij * iik;
@@ -275,7 +278,7 @@ abstract class AngularGroup {
                 double ca = (fij - fc * iij) * iij;
                 double cb = (fik - fc * iik) * iik;
                 double cross = fcos * inv;
-                double cjk = narrow ? fjk / rjk : 0.0;
+                double cjk = fjk;      // already over r_jk (see jkFactors)
                 gpx += ca * ax + cross * bx - cjk * cx;
                 gpy += ca * ay + cross * by - cjk * cy;
                 gpz += ca * az + cross * bz - cjk * cz;
@@ -316,20 +319,18 @@ abstract class AngularGroup {
                 int q = c2[y], uy = y * parts, kq = rowLength[q], oq = rowStart[q];
                 int[] sq = slot[el[q]];
                 double bx = d[3 * q], by = d[3 * q + 1], bz = d[3 * q + 2], iik = inverse[q];
-                double cx = 0, cy = 0, cz = 0, rjk = 0;
+                double cx = 0, cy = 0, cz = 0;
                 if (narrow) {
                     cx = bx - ax; cy = by - ay; cz = bz - az;
                     double r2 = cx * cx + cy * cy + cz * cz;
                     if (r2 >= reach2) continue;
-                    rjk = Math.sqrt(r2);
-                    jkFactors(rjk, w, pc, 0);
+                    jkFactors(Math.sqrt(r2), w, pc, 0);
                 }
                 double inv = iij * iik;
                 double cos = (ax * bx + ay * by + az * bz) * inv;
                 int nAct = angularFactors(cos, w, true);
                 if (nAct == 0) continue;
                 // chain rule through r_ij = |a|, r_ik = |b|, r_jk = |b − a|, cos = a·b/(|a||b|)
-                double ijk = narrow ? 1.0 / rjk : 0.0;
                 double cosij = cos * iij * iij, cosik = cos * iik * iik;
                 for (int t = 1; t <= nx; t++) {
                     int r = act1[lx + t];
@@ -337,7 +338,7 @@ abstract class AngularGroup {
                     if (uk == 0.0 && duk == 0.0) continue;      // k outside this part's window
                     double value = uj * uk * vr;
                     double dj = du1[ux + r] * uk * vr * iij, dk = uj * duk * vr * iik;
-                    double djk = narrow ? uj * uk * pc[parts + r] * ijk : 0.0;
+                    double djk = narrow ? uj * uk * pc[parts + r] : 0.0;
                     int row = r * na;
                     int[] list = windowed ? actA : rowParts[r];
                     for (int z = 0, count = windowed ? nAct : list.length; z < count; z++) {

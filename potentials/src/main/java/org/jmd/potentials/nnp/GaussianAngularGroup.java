@@ -65,12 +65,12 @@ final class GaussianAngularGroup extends AngularGroup {
     @Override void jkFactors(double rjk, DescriptorWorkspace w, double[] out, int at) {
         double[] fjk = w.pair;
         fc.evaluate(rjk, fjk, 0);
-        double f = fjk[0], df = fjk[1];
+        double f = fjk[0], df = fjk[1], inverse = 1.0 / rjk;
         int parts = eta.length;
         for (int k = 0; k < parts; k++) {
             double dr = rjk - rs[k], e = eta[k] == 0.0 ? 1.0 : Math.exp(-eta[k] * dr * dr);
             out[at + k] = e * f;
-            out[at + parts + k] = e * (df - 2.0 * eta[k] * dr * f);
+            out[at + parts + k] = e * (df - 2.0 * eta[k] * dr * f) * inverse;
         }
     }
 

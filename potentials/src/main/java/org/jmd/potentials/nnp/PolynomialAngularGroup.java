@@ -80,7 +80,7 @@ final class PolynomialAngularGroup extends AngularGroup {
                 out[at + parts + k] = 0.0;
             } else {
                 out[at + k] = radial[k].value(rjk);
-                out[at + parts + k] = radial[k].derivative(rjk);
+                out[at + parts + k] = radial[k].derivative(rjk) / rjk;
             }
         }
     }
