@@ -8,8 +8,22 @@ package org.jmd.potentials.nnp;
  */
 public final class AtomElements {
     private final int[] element;
+    // what the map was made from, so a caller can tell whether a system still matches it
+    private final String[] species;
+    private final int[] type;
 
-    AtomElements(int[] element) { this.element = element; }
+    AtomElements(int[] element, String[] species, int[] type) {
+        this.element = element;
+        this.species = species;
+        this.type = type;
+    }
+
+    /** Whether the system has the same atoms, species and atom types as the one bound (O(N), no allocation). */
+    public boolean describes(org.jmd.engine.AtomicSystem system) {
+        if (system.size() != type.length || system.speciesCount() != species.length) return false;
+        for (int t = 0; t < species.length; t++) if (!species[t].equals(system.species(t))) return false;
+        return java.util.Arrays.equals(type, system.type);
+    }
 
     /** Number of atoms of the bound system. */
     public int size() { return element.length; }

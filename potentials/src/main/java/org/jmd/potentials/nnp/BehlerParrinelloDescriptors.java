@@ -209,7 +209,7 @@ public final class BehlerParrinelloDescriptors {
             }
             atomElement[i] = e;
         }
-        return new AtomElements(atomElement);
+        return new AtomElements(atomElement, system.speciesTable(), Arrays.copyOf(system.type, n));
     }
 
     @Override public String toString() {

@@ -27,6 +27,7 @@ public final class N2p2Potential implements Potential {
     private final String description;
     // for the serial compute(): made on first use, reused by later calls
     private N2p2Scratch serial;
+    private AtomElements bound;
     private double[] pairGradient = new double[0];
 
     /**
@@ -119,7 +120,8 @@ public final class N2p2Potential implements Potential {
 
     @Override public void compute(AtomicSystem system, NeighborList list, ForceResult out) {
         int n = system.size();
-        AtomElements atoms = bind(system);
+        if (bound == null || !bound.describes(system)) bound = bind(system);
+        AtomElements atoms = bound;
         if (serial == null) serial = scratch();
         if (pairGradient.length < 3 * list.pairCount()) pairGradient = new double[3 * list.pairCount()];
         double[] gp = pairGradient, f = out.forces, w = out.virial, d = list.deltaArray();
