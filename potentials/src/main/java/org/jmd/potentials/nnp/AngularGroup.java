@@ -153,12 +153,19 @@ abstract class AngularGroup {
         int[] c1 = w.cand1, c2 = same ? w.cand1 : w.cand2, act1 = w.active1, actA = w.activeAngular;
         double[] u1 = w.u1, u2 = same ? w.u1 : w.u2;
         double[] acc = w.accumulator, a = w.angular, pc = w.pairCache, d = env.delta, inverse = env.inverse;
-        int parts = radialParts, na = angularParts, record = 2 * parts + 1 + 3 * na;
+        int parts = radialParts, na = angularParts, record = 2 + 2 * parts + 1 + 3 * na;
         double reach2 = reach * reach;
         Arrays.fill(acc, 0, cells(), 0.0);
         for (int x = 0; x < n1; x++) {
             int p = c1[x], ux = x * parts, lx = x * (parts + 1), nx = act1[lx];
             double ax = d[3 * p], ay = d[3 * p + 1], az = d[3 * p + 2], iij = inverse[p];
+            // narrow groups list, per neighbour, the partners within reach (about half of all
+            // pairs for H2O), so the contraction visits only those: [count, then y per pair]
+            int listed = cursor, partners = 0;
+            if (narrow) {
+                if (cursor + record > pc.length) pc = w.growPairCache(cursor + record);
+                cursor++;
+            }
             for (int y = same ? x + 1 : 0; y < n2; y++) {
                 int q = c2[y], uy = y * parts;
                 double bx = d[3 * q], by = d[3 * q + 1], bz = d[3 * q + 2];
@@ -167,9 +174,11 @@ abstract class AngularGroup {
                     double cx = bx - ax, cy = by - ay, cz = bz - az, r2 = cx * cx + cy * cy + cz * cz;
                     if (r2 >= reach2) continue;
                     if (cursor + record > pc.length) pc = w.growPairCache(cursor + record);
-                    jkFactors(Math.sqrt(r2), w, pc, cursor);
-                    vo = cursor;
-                    cursor += 2 * parts;
+                    pc[cursor] = y;
+                    jkFactors(Math.sqrt(r2), w, pc, cursor + 1);
+                    vo = cursor + 1;
+                    cursor += 1 + 2 * parts;
+                    partners++;
                 } else if (cursor + record > pc.length) {
                     pc = w.growPairCache(cursor + record);
                 }
@@ -190,6 +199,7 @@ abstract class AngularGroup {
                     }
                 }
             }
+            if (narrow) pc[listed] = partners;
         }
         for (int k = 0; k < cellFunction.length; k++) if (cellFunction[k] >= 0) g[cellFunction[k]] += acc[k];
         return cursor;
@@ -221,23 +231,32 @@ abstract class AngularGroup {
         int parts = radialParts, na = angularParts;
         double reach2 = reach * reach;
         double[] pc = cached ? w.pairCache : w.growPairCache(2 * parts);
+        boolean listed = narrow && cached;
         for (int x = 0; x < n1; x++) {
             int p = c1[x], ux = x * parts, lx = x * (parts + 1), nx = act1[lx];
             double ax = d[3 * p], ay = d[3 * p + 1], az = d[3 * p + 2], iij = inverse[p];
             double gpx = 0, gpy = 0, gpz = 0;
-            for (int y = same ? x + 1 : 0; y < n2; y++) {
+            int left = listed ? (int) pc[cursor++] : 0, next = same ? x + 1 : 0;
+            while (true) {
+                // the partners: as the values pass listed them (those within reach), or all
+                int y, vo = 0;
+                if (listed) {
+                    if (left-- == 0) break;
+                    y = (int) pc[cursor];
+                    vo = cursor + 1;
+                    cursor += 1 + 2 * parts;
+                } else {
+                    if (next == n2) break;
+                    y = next++;
+                }
                 int q = c2[y], uy = y * parts;
                 double bx = d[3 * q], by = d[3 * q + 1], bz = d[3 * q + 2], iik = inverse[q];
                 double cx = 0, cy = 0, cz = 0;
-                int vo = 0;
                 if (narrow) {
                     cx = bx - ax; cy = by - ay; cz = bz - az;
-                    double r2 = cx * cx + cy * cy + cz * cz;
-                    if (r2 >= reach2) continue;
-                    if (cached) {
-                        vo = cursor;
-                        cursor += 2 * parts;
-                    } else {
+                    if (!cached) {
+                        double r2 = cx * cx + cy * cy + cz * cz;
+                        if (r2 >= reach2) continue;
                         jkFactors(Math.sqrt(r2), w, pc, 0);
                     }
                 }
