@@ -16,7 +16,6 @@ final class GaussianAngular extends AngularSymmetryFunction {
     final CutoffFunction fc;
     private final double[] weights;
     private final int zetaInt;          // ζ − 1 as a whole number when ζ is one, else −1
-    private final double[] jk = new double[2];
 
     /** Types 3 and 9. */
     static GaussianAngular plain(int type, int centre, int e1, int e2, double eta, double lambda, double zeta, double rs,
@@ -74,9 +73,8 @@ final class GaussianAngular extends AngularSymmetryFunction {
         double base = w * norm * power(plambda) * Math.exp(-eta * exponent);
         double fjk = 1.0, dfjk = 0.0;
         if (narrow) {
-            fc.evaluate(rjk, jk, 0);
-            fjk = jk[0];
-            dfjk = jk[1];
+            fjk = fc.value(rjk);
+            dfjk = fc.derivative(rjk);
         }
         double cut = fij * fik * fjk;
         double radial = base * plambda;
