@@ -3,6 +3,7 @@ package org.jmd.potentials.nnp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The angular functions of one central element that sum over the same neighbour pairs: same
@@ -14,7 +15,8 @@ import java.util.List;
  * into a radial part r (Gaussian exp(−η(r − r_s)²) f_c(r), or a compact polynomial bump) and an
  * angular part a ((1 + λ cos θ)^ζ, or a compact bump in θ), and members share parts: n2p2's sets
  * combine a few radial parts with a few angular ones. So the kernel evaluates u_r once per
- * neighbour, v_r and A_a once per pair, and each member costs one multiply-add.
+ * neighbour, v_r and A_a once per pair, and each member costs one multiply-add. The values pass
+ * keeps the costly pair factors for the contraction of the same atom (see {@link #values}).
  *
  * <p>Members sit on a grid of cells (r, a). Per pair only the radial parts that are nonzero at
  * both distances (a polynomial window may not reach a neighbour) are visited, and within them the
@@ -48,7 +50,6 @@ abstract class AngularGroup {
     private final boolean windowed;
     /** rowParts[r]: the angular parts a whose cell (r, a) is a function. */
     private final int[][] rowParts;
-    private final int members;
     /** Row of the per-neighbour cutoff cache this group's u_r use, or −1 (polynomial parts need none). */
     final int cutoffSlot;
 
@@ -67,7 +68,6 @@ abstract class AngularGroup {
         this.radialParts = radialParts;
         this.angularParts = angularParts;
         this.cutoffSlot = cutoffSlot;
-        this.members = function.length;
         cellFunction = new int[radialParts * angularParts];
         Arrays.fill(cellFunction, -1);
         for (int m = 0; m < function.length; m++) cellFunction[radialOf[m] * angularParts + angularOf[m]] = function[m];
@@ -75,12 +75,10 @@ abstract class AngularGroup {
         rowParts = new int[radialParts][];
         for (int r = 0; r < radialParts; r++) {
             int row = r;
-            rowParts[r] = java.util.stream.IntStream.range(0, angularParts)
+            rowParts[r] = IntStream.range(0, angularParts)
                     .filter(a -> cellFunction[row * angularParts + a] >= 0).toArray();
         }
     }
-
-    int members() { return members; }
 
     int cells() { return cellFunction.length; }
 
