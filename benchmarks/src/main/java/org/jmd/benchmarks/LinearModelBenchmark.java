@@ -13,7 +13,9 @@ import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
 import org.jmd.neighbor.CellListSearch;
 import org.jmd.neighbor.NeighborList;
+import org.jmd.potentials.nnp.AtomElements;
 import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
+import org.jmd.potentials.nnp.DescriptorWorkspace;
 import org.jmd.potentials.nnp.DefaultSymmetryFunctions;
 import org.jmd.potentials.nnp.N2p2Writer;
 import org.jmd.potentials.nnp.Scaling;
@@ -33,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The linear model on the default Si symmetry functions (66 functions, cutoff 6 Å) on a rattled
  * 216-atom diamond cell:
  * <ul>
- * <li>{@code descriptorsWithDerivatives}: G and ∂G/∂δ of one atom through the public
- *     {@link BehlerParrinelloDescriptors} API (the per-atom cost of assembling the least-squares
+ * <li>{@code descriptorsWithDerivatives}: G and the compact ∂G/∂δ rows of one atom through the
+ *     public {@link DescriptorWorkspace} API (the per-atom cost of assembling the least-squares
  *     rows in training; the score is per atom);</li>
  * <li>{@code wholeStructure}: one energy/force/virial evaluation of {@code potential linear}
  *     (a saved model with one linear hidden node), neighbor list prebuilt; divide by 216 for µs
@@ -49,8 +51,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 public class LinearModelBenchmark {
     private BehlerParrinelloDescriptors descriptors;
+    private DescriptorWorkspace workspace;
+    private AtomElements atoms;
     private Potential linear;
-    private ForceWorkspace workspace;
+    private ForceWorkspace linearWorkspace;
     private AtomicSystem system;
     private final NeighborList list = new NeighborList();
     private final ForceResult result = new ForceResult();
@@ -74,9 +78,10 @@ public class LinearModelBenchmark {
                 .statistics("Si", min, max, mean, sigma).weights("Si", new double[][] {w, {1.0}}, new double[][] {{0.0}, {-5.0}})
                 .atomEnergy("Si", -0.1).write(dir);
         linear = PotentialRegistry.load().create("linear \"" + dir + "\"", null);
-        workspace = linear.workspace(ThreadTeam.serial());
+        linearWorkspace = linear.workspace(ThreadTeam.serial());
         new CellListSearch().build(system.x, system.size(), system.cell(), descriptors.cutoff(), NeighborList.Kind.FULL, list);
-        descriptors.bind(system);
+        atoms = descriptors.bind(system);
+        workspace = descriptors.workspace();
         result.reset(system.size());
     }
 
@@ -90,12 +95,12 @@ public class LinearModelBenchmark {
     @Benchmark public int descriptorsWithDerivatives() {
         int i = next;
         next = (next + 1) % system.size();
-        return descriptors.compute(list, i, true);
+        return workspace.describeWithDerivatives(list, atoms, i);
     }
 
     @Benchmark public double wholeStructure() {
         result.reset(system.size());
-        workspace.compute(system, list, ForceResult.ALL, result);
+        linearWorkspace.compute(system, list, ForceResult.ALL, result);
         return result.energy;
     }
 }

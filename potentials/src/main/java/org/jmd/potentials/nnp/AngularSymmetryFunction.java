@@ -3,8 +3,9 @@ package org.jmd.potentials.nnp;
 /**
  * A symmetry function that sums a term over unordered pairs of neighbours {j, k} of the central
  * atom i: G = Σ_{j&lt;k} g(r_ij, r_ik, r_jk, cos θ_ijk). Which element pairs count is decided by
- * {@link #pairElements}; the kernel evaluates the shared geometry of a pair once for all functions
- * with the same element pair (an {@link AngularGroup}).
+ * {@link #matches}; the kernel evaluates the shared geometry and factors of a pair once for all
+ * functions of an {@link AngularGroup}. {@link #term} is the definition of one function's term,
+ * kept as the reference the grouped kernel is tested against.
  */
 abstract class AngularSymmetryFunction extends SymmetryFunction {
     /** Neighbour elements (e1 ≤ e2), or −1 for weighted types that take every pair. */
@@ -16,8 +17,14 @@ abstract class AngularSymmetryFunction extends SymmetryFunction {
         this.e2 = Math.max(e1, e2);
     }
 
-    /** Key of the element pair this function sums over; functions with equal keys share a pair loop. */
-    final long pairElements() { return ((long) type << 32) | ((e1 + 1L) << 16) | (e2 + 1L); }
+    /** Functions with equal keys sum over the same pairs and form one {@link AngularGroup}. */
+    abstract Object groupKey();
+
+    /** Whether the term includes the r_jk factors (types 3, 13, 21, 24). */
+    abstract boolean isNarrow();
+
+    /** Atomic number per element index for the weighted types (13, 24, 25), else null. */
+    abstract double[] weights();
 
     /** True if the pair (ej, ek), in either order, is summed. */
     final boolean matches(int ej, int ek) {

@@ -16,28 +16,25 @@ import java.util.Map;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.Elements;
 import org.jmd.engine.InputException;
-import org.jmd.neighbor.NeighborList;
 
 /**
  * Behler–Parrinello (atom-centred) symmetry functions defined as n2p2 defines them: a
  * {@code cutoff_type} and {@code symfunction_short} lines (every type n2p2 knows, see docs/nnp.md).
- * For one atom of a system and a full neighbor list it gives the raw, unscaled descriptor vector
- * G_i in n2p2's sorted order (the order of {@code scaling.data} and of the network inputs) and,
- * if asked, ∂G_s/∂δ_p for every neighbour displacement δ_p = x_j + image·h − x_i, together with
- * the neighbour's atom index. Since G_i depends on positions only through the δ_p,
- * ∂G_s/∂x_j = Σ_{p: atom p = j} ∂G_s/∂δ_p and ∂G_s/∂x_i = −Σ_p ∂G_s/∂δ_p; the virial follows
- * from the same numbers (W = −Σ_p δ_p ⊗ ∂E/∂δ_p).
+ * For one atom of a system and a full neighbor list they give the raw, unscaled descriptor vector
+ * G_i in n2p2's sorted order (the order of {@code scaling.data} and of the network inputs) and
+ * their derivatives with respect to each neighbour displacement δ_p = x_j + image·h − x_i. Since
+ * G_i depends on positions only through the δ_p, ∂G_s/∂x_j = Σ_{p: atom p = j} ∂G_s/∂δ_p and
+ * ∂G_s/∂x_i = −Σ_p ∂G_s/∂δ_p; the virial follows from the same numbers (W = −Σ_p δ_p ⊗ ∂E/∂δ_p).
  *
  * <p>Elements are indexed by increasing atomic number, as n2p2 does. Lengths are in Å (the unit of
  * the definitions). The {@code nnp} potential evaluates its symmetry functions with this class, so
  * a model trained on these descriptors sees exactly what {@code potential nnp} computes.
  *
- * <p>Not thread-safe: results live in buffers that the next {@link #compute} overwrites; they grow
- * as needed and nothing is allocated per call afterwards. Use {@link #copy()} for another thread.
+ * <p>Immutable and shared by every thread. Per system, {@link #bind} maps atoms to elements
+ * ({@link AtomElements}, also shareable); per thread, {@link #workspace()} gives the scratch that
+ * computes ({@link DescriptorWorkspace}).
  */
 public final class BehlerParrinelloDescriptors {
-    private final N2p2Settings settings;
-    private final double lengthScale;
     private final String owner;
     private final String[] symbols;
     private final Map<String, Integer> elementIndex = new LinkedHashMap<>();
@@ -50,13 +47,8 @@ public final class BehlerParrinelloDescriptors {
     private final double cutoff;
     private final int maxSize;
 
-    private final AtomEnvironment env = new AtomEnvironment();
-    private int[] atomElement = new int[0];
-    private double[] positions = new double[0];
-    private int[] speciesElement = new int[0];
-    private final double[] g;
-    private double[] dg = new double[0];
-    private int lastElement = -1;
+    private final DerivativeLayout layout;
+    private final int mostCells, mostRadialParts, mostAngularParts;
 
     /**
      * Reads {@code cutoff_type} and every {@code symfunction_short} of the settings.
@@ -66,8 +58,6 @@ public final class BehlerParrinelloDescriptors {
      * @param owner         what to name in messages about atoms of other elements
      */
     BehlerParrinelloDescriptors(N2p2Settings s, String[] sortedSymbols, double lengthScale, String owner) {
-        this.settings = s;
-        this.lengthScale = lengthScale;
         this.owner = owner;
         this.symbols = sortedSymbols.clone();
         atomicNumbers = new double[symbols.length];
@@ -100,14 +90,23 @@ public final class BehlerParrinelloDescriptors {
             List<SymmetryFunction> list = perElement.get(i);
             if (list.isEmpty()) throw new InputException(s.source, 0, "element " + symbols[i] + " has no symfunction_short lines");
             list.sort(SymmetryFunction.N2P2_ORDER);
-            descriptors[i] = new ElementDescriptor(list);
+            descriptors[i] = new ElementDescriptor(list, symbols.length);
             definitions[i] = list.stream().map(text::get).toArray(String[]::new);
             rc = Math.max(rc, descriptors[i].cutoff());
             max = Math.max(max, list.size());
         }
         cutoff = rc;
         maxSize = max;
-        g = new double[max];
+        layout = new DerivativeLayout(descriptors);
+        int cells = 0, radial = 0, angular = 0;
+        for (ElementDescriptor d : descriptors) {
+            cells = Math.max(cells, d.mostCells());
+            radial = Math.max(radial, d.mostRadialParts());
+            angular = Math.max(angular, d.mostAngularParts());
+        }
+        mostCells = cells;
+        mostRadialParts = radial;
+        mostAngularParts = angular;
     }
 
     /**
@@ -146,10 +145,13 @@ public final class BehlerParrinelloDescriptors {
         return parse(elements, lines, "symmetry functions");
     }
 
-    /** An independent instance with the same definitions, for another thread. */
-    public BehlerParrinelloDescriptors copy() {
-        return new BehlerParrinelloDescriptors(settings, symbols, lengthScale, owner);
+    /** A new scratch for one thread (cheap: arrays only). */
+    public DescriptorWorkspace workspace() {
+        return new DescriptorWorkspace(this, maxSize, mostCells, mostRadialParts, mostAngularParts);
     }
+
+    /** The layout of {@link DescriptorWorkspace#derivativeRows()}, for caching derivatives. */
+    public DerivativeLayout layout() { return layout; }
 
     private static String[] sortByAtomicNumber(Collection<String> elements, String source) {
         if (elements.isEmpty()) throw new InputException(source, 0, "no elements given");
@@ -188,16 +190,17 @@ public final class BehlerParrinelloDescriptors {
     public String definition(int e, int s) { return definitions[e][s]; }
 
     /**
-     * Maps the atoms of a system to element indices; call before {@link #compute} whenever the
-     * system (or its atom types) changes.
+     * Maps the atoms of a system to element indices, once per system (again only if its atom
+     * types change); the result is read-only and can be shared by threads.
+     *
+     * @throws InputException naming the first atom of an element these descriptors do not cover
      */
-    public void bind(AtomicSystem system) {
+    public AtomElements bind(AtomicSystem system) {
         int species = system.speciesCount();
-        if (speciesElement.length < species) speciesElement = new int[species];
+        int[] speciesElement = new int[species];
         for (int t = 0; t < species; t++) speciesElement[t] = elementIndex(system.species(t));
         int n = system.size();
-        positions = system.x;
-        if (atomElement.length < n) atomElement = new int[n];
+        int[] atomElement = new int[n];
         for (int i = 0; i < n; i++) {
             int e = speciesElement[system.type[i]];
             if (e < 0) {
@@ -206,47 +209,8 @@ public final class BehlerParrinelloDescriptors {
             }
             atomElement[i] = e;
         }
+        return new AtomElements(atomElement, system.speciesTable(), Arrays.copyOf(system.type, n), system.x);
     }
-
-    /** Element index of atom i of the bound system. */
-    public int atomElement(int i) { return atomElement[i]; }
-
-    /**
-     * Raw symmetry functions of one atom of the bound system into {@link #values()} and, if
-     * {@code derivatives}, ∂G_s/∂δ_p into {@link #derivatives()}. The list must be a full list
-     * holding every pair closer than {@link #cutoff()}. Returns the number of functions.
-     */
-    public int compute(NeighborList list, int atom, boolean derivatives) {
-        int e = atomElement[atom];
-        ElementDescriptor desc = descriptors[e];
-        env.build(atom, positions, list, atomElement, desc.cutoff());
-        int ns = desc.size();
-        if (derivatives && dg.length < ns * 3 * env.size) dg = new double[Math.max(ns * 3 * env.size, 2 * dg.length)];
-        desc.compute(env, g, derivatives ? dg : null);
-        lastElement = e;
-        return ns;
-    }
-
-    /** Element index of the atom of the last {@link #compute}. */
-    public int element() { return lastElement; }
-
-    /** G_s of the last atom, s in [0, size(element())); overwritten by the next call. */
-    public double[] values() { return g; }
-
-    /**
-     * ∂G_s/∂δ_p of the last atom at {@code [s·3m + 3p + d]}, m = {@link #neighborCount()}, d = x, y, z;
-     * valid only if the last call asked for derivatives.
-     */
-    public double[] derivatives() { return dg; }
-
-    /** Neighbours of the last atom inside its element's cutoff (one entry per periodic image). */
-    public int neighborCount() { return env.size; }
-
-    /** Atom index of each neighbour p of the last atom, p in [0, neighborCount()). */
-    public int[] neighborAtoms() { return env.atom; }
-
-    /** δ_p = x_j + image·h − x_i of each neighbour, 3 per neighbour. */
-    public double[] neighborDeltas() { return env.delta; }
 
     @Override public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -22,6 +22,13 @@ final class CompactFunction {
         return core.value(Math.abs((a - centre) * inverseWidth));
     }
 
+    /** The value at a into value[k] and d value / d a into slope[k], sharing the core's argument. */
+    void evaluate(double a, double[] value, double[] slope, int k) {
+        double x = (a - centre) * inverseWidth, ax = Math.abs(x);
+        value[k] = core.value(ax);
+        slope[k] = Math.copySign(inverseWidth, x) * core.derivative(ax);
+    }
+
     /** d value / d a. */
     double derivative(double a) {
         double x = (a - centre) * inverseWidth;

@@ -22,6 +22,7 @@ final class CutoffFunction {
     private final double rc;
     private final double inner;
     private final double inverseWidth;
+    private final double inverseRc;
     private final CoreFunction core;
 
     /**
@@ -36,6 +37,7 @@ final class CutoffFunction {
         this.rc = rc;
         this.inner = alpha * rc;
         this.inverseWidth = 1.0 / (rc - inner);
+        this.inverseRc = 1.0 / rc;
         switch (type) {
             case 4: core = new CoreFunction(CoreFunction.Kind.EXP, false); break;
             case 5: core = new CoreFunction(CoreFunction.Kind.POLY1, false); break;
@@ -52,8 +54,8 @@ final class CutoffFunction {
         if (r >= rc) return 0.0;
         switch (type) {
             case 0: return 1.0;
-            case 2: { double t = Math.tanh(1.0 - r / rc); return t * t * t; }
-            case 3: { double t = Math.tanh(1.0 - r / rc); return TANH_NORMALISATION * t * t * t; }
+            case 2: { double t = tanh(1.0 - r * inverseRc); return t * t * t; }
+            case 3: { double t = tanh(1.0 - r * inverseRc); return TANH_NORMALISATION * t * t * t; }
             default:
                 if (r < inner) return 1.0;
                 double x = (r - inner) * inverseWidth;
@@ -65,10 +67,10 @@ final class CutoffFunction {
     void evaluate(double r, double[] out, int k) {
         if (r >= rc) { out[k] = 0.0; out[k + 1] = 0.0; return; }
         if (type == 2 || type == 3) {
-            double t = Math.tanh(1.0 - r / rc), t2 = t * t;
+            double t = tanh(1.0 - r * inverseRc), t2 = t * t;
             double c = type == 3 ? TANH_NORMALISATION : 1.0;
             out[k] = c * t * t2;
-            out[k + 1] = 3.0 * c * t2 * (t2 - 1.0) / rc;
+            out[k + 1] = 3.0 * c * t2 * (t2 - 1.0) * inverseRc;
             return;
         }
         out[k] = value(r);
@@ -79,12 +81,23 @@ final class CutoffFunction {
         if (r >= rc) return 0.0;
         switch (type) {
             case 0: return 0.0;
-            case 2: { double t = Math.tanh(1.0 - r / rc); t *= t; return 3.0 * t * (t - 1.0) / rc; }
-            case 3: { double t = Math.tanh(1.0 - r / rc); t *= t; return 3.0 * TANH_NORMALISATION * t * (t - 1.0) / rc; }
+            case 2: { double t = tanh(1.0 - r * inverseRc); t *= t; return 3.0 * t * (t - 1.0) * inverseRc; }
+            case 3: { double t = tanh(1.0 - r * inverseRc); t *= t; return 3.0 * TANH_NORMALISATION * t * (t - 1.0) * inverseRc; }
             default:
                 if (r < inner) return 0.0;
                 double x = (r - inner) * inverseWidth;
                 return type == 1 ? -0.5 * Math.PI * inverseWidth * Math.sin(Math.PI * x) : inverseWidth * core.derivative(x);
         }
+    }
+
+    /**
+     * tanh x for 0 ≤ x ≤ 1 (the argument 1 − r/r_c of the tanh types) from one exponential:
+     * Math.tanh is not an intrinsic and costs several times Math.exp, and narrow angular
+     * functions take f_c(r_jk) for every pair. Where x → 0 (r → r_c) the relative error grows
+     * like 1e-16/x, but f_c ∝ x³ there, so the absolute error stays far below round-off of G.
+     */
+    private static double tanh(double x) {
+        double e = Math.exp(-2.0 * x);
+        return (1.0 - e) / (1.0 + e);
     }
 }

@@ -2,66 +2,87 @@ package org.jmd.potentials.nnp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * All symmetry functions of one central element, in n2p2's sorted order, evaluated together on an
- * {@link AtomEnvironment}: raw values G_s and, when asked, their gradients with respect to each
- * neighbour displacement δ_p. Since G depends on the central atom only through the δ_p, these
- * gradients give the derivatives for every atom involved (∂/∂x_j = ∂/∂δ_p, ∂/∂x_i = −Σ_p ∂/∂δ_p)
- * and the virial, without a separate self term.
+ * {@link AtomEnvironment}: the radial functions neighbour by neighbour, the angular ones group by
+ * group ({@link AngularGroup}), with the cutoff function of each distinct radius evaluated once
+ * per neighbour for all of them. Three modes share that work:
+ * <ul>
+ * <li>{@link #values}: raw G;</li>
+ * <li>{@link #contract}: g_p = Σ_s c_s ∂G_s/∂δ_p for given coefficients c (inference: c = ∂E/∂G),
+ *     with no derivative stored;</li>
+ * <li>{@link #derivatives}: G and ∂G_s/∂δ_p in compact rows, one row per neighbour holding only
+ *     the functions a neighbour of its element can change ({@link #rowFunctions}), for trainers
+ *     that cache derivatives.</li>
+ * </ul>
+ * Since G depends on the central atom only through the δ_p, these gradients give the derivatives
+ * for every atom involved (∂/∂x_j = ∂/∂δ_p, ∂/∂x_i = −Σ_p ∂/∂δ_p) and the virial.
+ *
+ * <p>Immutable: every buffer belongs to the caller's {@link DescriptorWorkspace}.
  */
 final class ElementDescriptor {
     private final SymmetryFunction[] functions;
-    private final RadialSymmetryFunction[] radial;
-    private final int[] radialIndex;
-    private final AngularGroup[] groups;
     private final double cutoff;
-    private final double[] term = new double[5];
-    /** Distinct cutoff functions of the element; their values per neighbour are cached once per atom. */
+    /** Distinct cutoff functions of the element (by radius); their values per neighbour are cached once per atom. */
     private final CutoffFunction[] cutoffs;
-    private double[] cutoffValue = new double[0], cutoffSlope = new double[0];
-    private final double[] pair = new double[2];
+    /** Row of each function's cutoff function in that cache, or −1 if it uses none. */
+    private final int[] cutoffSlot;
+    /** radialFor[e]: the radial functions that a neighbour of element e contributes to. */
+    private final int[][] radialFor;
+    private final AngularGroup[] groups;
+    /** rowFunctions[e]: the functions a neighbour of element e can change, increasing; the layout of its derivative row. */
+    final int[][] rowFunctions;
+    /** slot[e][s]: position of function s in rowFunctions[e], or −1. */
+    private final int[][] slot;
 
-    /** @param sorted the element's functions already in n2p2 order */
-    ElementDescriptor(List<SymmetryFunction> sorted) {
+    /**
+     * @param sorted   the element's functions already in n2p2 order
+     * @param elements number of elements of the descriptor set
+     */
+    ElementDescriptor(List<SymmetryFunction> sorted, int elements) {
         this.functions = sorted.toArray(new SymmetryFunction[0]);
-        List<RadialSymmetryFunction> rad = new ArrayList<>();
-        List<Integer> radIdx = new ArrayList<>();
-        Map<Long, List<Integer>> byPair = new LinkedHashMap<>();
+        int n = functions.length;
         double rc = 0;
-        for (int s = 0; s < functions.length; s++) {
-            SymmetryFunction f = functions[s];
-            rc = Math.max(rc, f.cutoff());
-            if (f instanceof RadialSymmetryFunction) {
-                rad.add((RadialSymmetryFunction) f);
-                radIdx.add(s);
-            } else {
-                byPair.computeIfAbsent(((AngularSymmetryFunction) f).pairElements(), k -> new ArrayList<>()).add(s);
+        for (SymmetryFunction f : functions) rc = Math.max(rc, f.cutoff());
+        this.cutoff = rc;
+
+        List<CutoffFunction> distinct = new ArrayList<>();
+        cutoffSlot = new int[n];
+        for (int s = 0; s < n; s++) {
+            CutoffFunction c = functions[s].cutoffFunction();
+            cutoffSlot[s] = -1;
+            if (c == null) continue;
+            for (int q = 0; q < distinct.size(); q++) if (distinct.get(q).radius() == c.radius()) cutoffSlot[s] = q;
+            if (cutoffSlot[s] < 0) {
+                distinct.add(c);
+                cutoffSlot[s] = distinct.size() - 1;
             }
         }
-        this.radial = rad.toArray(new RadialSymmetryFunction[0]);
-        this.radialIndex = radIdx.stream().mapToInt(Integer::intValue).toArray();
-        this.groups = new AngularGroup[byPair.size()];
-        int k = 0;
-        for (List<Integer> idx : byPair.values()) {
-            AngularSymmetryFunction[] m = new AngularSymmetryFunction[idx.size()];
-            for (int q = 0; q < m.length; q++) m[q] = (AngularSymmetryFunction) functions[idx.get(q)];
-            groups[k++] = new AngularGroup(m, idx.stream().mapToInt(Integer::intValue).toArray());
-        }
-        this.cutoff = rc;
-        List<CutoffFunction> distinct = new ArrayList<>();
-        for (SymmetryFunction f : functions) {
-            CutoffFunction c = f.cutoffFunction();
-            if (c == null) continue;
-            int slot = -1;
-            for (int q = 0; q < distinct.size(); q++) if (distinct.get(q).radius() == c.radius()) slot = q;
-            if (slot < 0) { distinct.add(c); slot = distinct.size() - 1; }
-            f.cutoffSlot = slot;
-        }
         this.cutoffs = distinct.toArray(new CutoffFunction[0]);
+        this.groups = AngularGroup.groups(functions, cutoffSlot).toArray(new AngularGroup[0]);
+
+        radialFor = new int[elements][];
+        rowFunctions = new int[elements][];
+        slot = new int[elements][n];
+        for (int e = 0; e < elements; e++) {
+            List<Integer> radial = new ArrayList<>(), row = new ArrayList<>();
+            for (int s = 0; s < n; s++) {
+                boolean takes;
+                if (functions[s] instanceof RadialSymmetryFunction f) {
+                    takes = f.neighbour() < 0 || f.neighbour() == e;
+                    if (takes) radial.add(s);
+                } else {
+                    AngularSymmetryFunction f = (AngularSymmetryFunction) functions[s];
+                    takes = f.e1 < 0 || f.e1 == e || f.e2 == e;
+                }
+                slot[e][s] = takes ? row.size() : -1;
+                if (takes) row.add(s);
+            }
+            radialFor[e] = radial.stream().mapToInt(Integer::intValue).toArray();
+            rowFunctions[e] = row.stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
     int size() { return functions.length; }
@@ -70,94 +91,145 @@ final class ElementDescriptor {
 
     SymmetryFunction function(int s) { return functions[s]; }
 
-    /**
-     * Raw (unscaled) G into g[0..size), and if dg is not null, ∂G_s/∂δ_p into
-     * dg[s·3n + 3p + d] for the n = env.size neighbours. Allocates nothing.
-     */
-    void compute(AtomEnvironment env, double[] g, double[] dg) {
-        int n = env.size;
-        int stride = 3 * n;
-        Arrays.fill(g, 0, functions.length, 0.0);
-        if (dg != null) Arrays.fill(dg, 0, functions.length * stride, 0.0);
-        int[] el = env.element;
-        double[] r = env.distance, d = env.delta, t = term;
-        if (cutoffValue.length < cutoffs.length * n) {
-            cutoffValue = new double[2 * cutoffs.length * n];
-            cutoffSlope = new double[2 * cutoffs.length * n];
-        }
-        for (int c = 0; c < cutoffs.length; c++) {
-            for (int p = 0, o = c * n; p < n; p++, o++) {
-                cutoffs[c].evaluate(r[p], pair, 0);
-                cutoffValue[o] = pair[0];
-                cutoffSlope[o] = pair[1];
-            }
-        }
-        double[] cv = cutoffValue, cs = cutoffSlope;
-        for (int q = 0; q < radial.length; q++) {
-            RadialSymmetryFunction f = radial[q];
-            int s = radialIndex[q];
-            int o = f.cutoffSlot < 0 ? -1 : f.cutoffSlot * n;
-            double sum = 0;
-            for (int p = 0; p < n; p++) {
-                if (!f.term(el[p], r[p], o < 0 ? 0 : cv[o + p], o < 0 ? 0 : cs[o + p], t)) continue;
-                sum += t[0];
-                if (dg != null) {
-                    double c = t[1] / r[p];
-                    int at = s * stride + 3 * p;
-                    dg[at] += c * d[3 * p];
-                    dg[at + 1] += c * d[3 * p + 1];
-                    dg[at + 2] += c * d[3 * p + 2];
-                }
-            }
-            g[s] = sum;
-        }
-        for (AngularGroup grp : groups) angular(grp, env, g, dg, stride);
+    int cutoffCount() { return cutoffs.length; }
+
+    int mostCells() {
+        int m = 0;
+        for (AngularGroup g : groups) m = Math.max(m, g.cells());
+        return m;
     }
 
-    private void angular(AngularGroup grp, AtomEnvironment env, double[] g, double[] dg, int stride) {
+    int mostRadialParts() {
+        int m = 0;
+        for (AngularGroup g : groups) m = Math.max(m, g.radialParts);
+        return m;
+    }
+
+    int mostAngularParts() {
+        int m = 0;
+        for (AngularGroup g : groups) m = Math.max(m, g.angularParts);
+        return m;
+    }
+
+    /**
+     * Raw G into g[0..size()). Keeps, for {@link #contract} on the same environment, the cutoff
+     * cache, the slope of every radial term (w.radialSlope) and the angular groups' pair factors.
+     */
+    void values(AtomEnvironment env, DescriptorWorkspace w, double[] g) {
+        Arrays.fill(g, 0, functions.length, 0.0);
+        cacheCutoffs(env, w);
         int n = env.size;
         int[] el = env.element;
-        double[] r = env.distance, d = env.delta, t = term, cv = cutoffValue, cs = cutoffSlope;
-        double rc = grp.cutoff;
-        AngularSymmetryFunction[] members = grp.members;
-        int[] index = grp.index;
-        for (int p = 0; p < n - 1; p++) {
-            int ep = el[p];
-            double rij = r[p];
-            if (rij >= rc || !grp.takes(ep)) continue;
-            double ax = d[3 * p], ay = d[3 * p + 1], az = d[3 * p + 2];
-            for (int q = p + 1; q < n; q++) {
-                int eq = el[q];
-                double rik = r[q];
-                if (rik >= rc || !grp.matches(ep, eq)) continue;
-                double bx = d[3 * q], by = d[3 * q + 1], bz = d[3 * q + 2];
-                double cx = bx - ax, cy = by - ay, cz = bz - az;        // δ_q − δ_p = x_k − x_j
-                double rjk = Math.sqrt(cx * cx + cy * cy + cz * cz);
-                double inv = 1.0 / (rij * rik);
-                double cos = (ax * bx + ay * by + az * bz) * inv;
-                double theta = grp.needsAngle ? Math.acos(cos) : 0.0;
-                for (int m = 0; m < members.length; m++) {
-                    AngularSymmetryFunction f = members[m];
-                    boolean cached = f.cutoffSlot >= 0;
-                    int op0 = cached ? f.cutoffSlot * n + p : 0, oq0 = cached ? f.cutoffSlot * n + q : 0;
-                    if (!f.term(ep, eq, rij, rik, rjk, cos, theta, cached ? cv[op0] : 0, cached ? cs[op0] : 0,
-                            cached ? cv[oq0] : 0, cached ? cs[oq0] : 0, t)) continue;
-                    int s = index[m];
-                    g[s] += t[0];
-                    if (dg == null) continue;
-                    // chain rule through r_ij = |a|, r_ik = |b|, r_jk = |b − a|, cos = a·b/(|a||b|)
-                    double ca = t[1] / rij - t[4] * cos / (rij * rij);   // coefficient of a in ∂/∂a
-                    double cb = t[2] / rik - t[4] * cos / (rik * rik);   // coefficient of b in ∂/∂b
-                    double cross = t[4] * inv;                           // a in ∂/∂b, b in ∂/∂a
-                    double cjk = t[3] == 0.0 ? 0.0 : t[3] / rjk;         // ±(b − a)
-                    int op = s * stride + 3 * p, oq = s * stride + 3 * q;
-                    dg[op] += ca * ax + cross * bx - cjk * cx;
-                    dg[op + 1] += ca * ay + cross * by - cjk * cy;
-                    dg[op + 2] += ca * az + cross * bz - cjk * cz;
-                    dg[oq] += cb * bx + cross * ax + cjk * cx;
-                    dg[oq + 1] += cb * by + cross * ay + cjk * cy;
-                    dg[oq + 2] += cb * bz + cross * az + cjk * cz;
+        double[] r = env.distance, fcv = w.cutoffValue, fcd = w.cutoffSlope, t = w.term;
+        double[] slopes = w.radialSlopes(radialTerms(env));
+        for (int p = 0, k = 0; p < n; p++) {
+            int e = el[p];
+            for (int s : radialFor[e]) {
+                int c = cutoffSlot[s], o = c * n + p;
+                boolean in = ((RadialSymmetryFunction) functions[s]).term(e, r[p], c < 0 ? 0 : fcv[o], c < 0 ? 0 : fcd[o], t);
+                if (in) g[s] += t[0];
+                slopes[k++] = in ? t[1] : 0.0;
+            }
+        }
+        w.ensureGroups(groups.length);
+        for (int k = 0, cursor = 0; k < groups.length; k++) {
+            w.pairCacheStart[k] = cursor;
+            cursor = groups[k].values(env, w, g, cursor);
+        }
+    }
+
+    /**
+     * g_p = Σ_s c_s ∂G_s/∂δ_p into grad[3p..3p+2] for the env.size neighbours (overwritten).
+     * Nothing per function is stored: each pair reduces its members to four scalars first.
+     *
+     * @param cached {@link #values} ran last on this environment, so its pair cache can be reused
+     */
+    void contract(AtomEnvironment env, DescriptorWorkspace w, double[] c, double[] grad, boolean cached) {
+        int n = env.size;
+        Arrays.fill(grad, 0, 3 * n, 0.0);
+        if (!cached) cacheCutoffs(env, w);
+        int[] el = env.element;
+        double[] r = env.distance, d = env.delta, fcv = w.cutoffValue, fcd = w.cutoffSlope, t = w.term;
+        double[] slopes = w.radialSlope;
+        for (int p = 0, k = 0; p < n; p++) {
+            int e = el[p];
+            double slope = 0;      // Σ_s c_s dG_s/dr_p
+            for (int s : radialFor[e]) {
+                double cs = c[s];
+                if (cached) {
+                    slope += cs * slopes[k++];
+                    continue;
                 }
+                if (cs == 0.0) continue;
+                int cut = cutoffSlot[s], o = cut * n + p;
+                if (((RadialSymmetryFunction) functions[s]).term(e, r[p], cut < 0 ? 0 : fcv[o], cut < 0 ? 0 : fcd[o], t)) slope += cs * t[1];
+            }
+            double f = slope * env.inverse[p];
+            grad[3 * p] += f * d[3 * p];
+            grad[3 * p + 1] += f * d[3 * p + 1];
+            grad[3 * p + 2] += f * d[3 * p + 2];
+        }
+        for (int k = 0; k < groups.length; k++) groups[k].contract(env, w, c, grad, cached ? w.pairCacheStart[k] : 0, cached);
+    }
+
+    /**
+     * G into g and ∂G_s/∂δ_p into w.rows: neighbour p's row starts at w.rowStart[p] and holds
+     * ∂G_s/∂δ_p,d at [w.rowStart[p] + d·K + k] for the K = rowFunctions[element of p].length
+     * functions s = rowFunctions[element of p][k]. Returns the length of all rows.
+     */
+    int derivatives(AtomEnvironment env, DescriptorWorkspace w, double[] g) {
+        int n = env.size;
+        int[] el = env.element;
+        w.ensureRows(n);
+        int[] start = w.rowStart, length = w.rowLength;
+        int total = 0;
+        for (int p = 0; p < n; p++) {
+            length[p] = rowFunctions[el[p]].length;
+            start[p] = total;
+            total += 3 * length[p];
+        }
+        w.ensureRowData(total);
+        double[] rows = w.rows;
+        Arrays.fill(rows, 0, total, 0.0);
+        Arrays.fill(g, 0, functions.length, 0.0);
+        cacheCutoffs(env, w);
+        double[] r = env.distance, d = env.delta, fcv = w.cutoffValue, fcd = w.cutoffSlope, t = w.term;
+        for (int p = 0; p < n; p++) {
+            int e = el[p], k = length[p];
+            int[] sl = slot[e];
+            double ux = d[3 * p] / r[p], uy = d[3 * p + 1] / r[p], uz = d[3 * p + 2] / r[p];
+            for (int s : radialFor[e]) {
+                int c = cutoffSlot[s], o = c * n + p;
+                if (!((RadialSymmetryFunction) functions[s]).term(e, r[p], c < 0 ? 0 : fcv[o], c < 0 ? 0 : fcd[o], t)) continue;
+                g[s] += t[0];
+                int at = start[p] + sl[s];
+                rows[at] += t[1] * ux;
+                rows[at + k] += t[1] * uy;
+                rows[at + 2 * k] += t[1] * uz;
+            }
+        }
+        for (AngularGroup grp : groups) grp.derivatives(env, w, g, rows, start, length, slot);
+        return total;
+    }
+
+    /** Number of radial terms (neighbour, function) of an environment. */
+    private int radialTerms(AtomEnvironment env) {
+        int count = 0;
+        for (int p = 0; p < env.size; p++) count += radialFor[env.element[p]].length;
+        return count;
+    }
+
+    /** f_c and f_c' of every distinct cutoff radius at every neighbour distance. */
+    private void cacheCutoffs(AtomEnvironment env, DescriptorWorkspace w) {
+        int n = env.size;
+        w.ensureCutoffs(cutoffs.length * n);
+        double[] r = env.distance, v = w.cutoffValue, s = w.cutoffSlope, pair = w.pair;
+        for (int c = 0; c < cutoffs.length; c++) {
+            CutoffFunction f = cutoffs[c];
+            for (int p = 0, o = c * n; p < n; p++, o++) {
+                f.evaluate(r[p], pair, 0);
+                v[o] = pair[0];
+                s[o] = pair[1];
             }
         }
     }

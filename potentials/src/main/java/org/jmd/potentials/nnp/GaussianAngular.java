@@ -11,11 +11,11 @@ package org.jmd.potentials.nnp;
  */
 final class GaussianAngular extends AngularSymmetryFunction {
     private final boolean narrow;
-    private final double eta, rs, lambda, zeta, norm;
-    private final CutoffFunction fc;
+    final double eta, rs, lambda, zeta;
+    private final double norm;
+    final CutoffFunction fc;
     private final double[] weights;
     private final int zetaInt;          // ζ − 1 as a whole number when ζ is one, else −1
-    private final double[] jk = new double[2];
 
     /** Types 3 and 9. */
     static GaussianAngular plain(int type, int centre, int e1, int e2, double eta, double lambda, double zeta, double rs,
@@ -52,6 +52,13 @@ final class GaussianAngular extends AngularSymmetryFunction {
 
     @Override boolean needsAngle() { return false; }
 
+    @Override boolean isNarrow() { return narrow; }
+
+    @Override double[] weights() { return weights; }
+
+    /** Gaussian functions share a pair loop, and f_c of every distance, if type, elements and cutoff agree. */
+    @Override Object groupKey() { return java.util.List.of(type, e1, e2, fc.radius()); }
+
     @Override boolean term(int ej, int ek, double rij, double rik, double rjk, double cos, double theta,
                          double fij, double dfij, double fik, double dfik, double[] out) {
         double rc = fc.radius();
@@ -66,9 +73,8 @@ final class GaussianAngular extends AngularSymmetryFunction {
         double base = w * norm * power(plambda) * Math.exp(-eta * exponent);
         double fjk = 1.0, dfjk = 0.0;
         if (narrow) {
-            fc.evaluate(rjk, jk, 0);
-            fjk = jk[0];
-            dfjk = jk[1];
+            fjk = fc.value(rjk);
+            dfjk = fc.derivative(rjk);
         }
         double cut = fij * fik * fjk;
         double radial = base * plambda;

@@ -31,6 +31,8 @@ final class GaussianRadial extends RadialSymmetryFunction {
         this.weights = weights;
     }
 
+    @Override int neighbour() { return neighbour; }
+
     @Override double cutoff() { return fc.radius(); }
 
     @Override CutoffFunction cutoffFunction() { return fc; }

@@ -1,11 +1,10 @@
 package org.jmd.potentials.nnp;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.jmd.engine.AtomicSystem;
-import org.jmd.engine.ForceResult;
 import org.jmd.engine.ForceWorkspace;
 import org.jmd.engine.Potential;
+import org.jmd.engine.SiteEnergies;
 import org.jmd.engine.ThreadTeam;
 import org.jmd.neighbor.NeighborList;
 
@@ -14,13 +13,16 @@ import org.jmd.neighbor.NeighborList;
  * {@link Potential}: E = Σ_i E_{Z_i}(G_i) with one network per element fed with the scaled
  * symmetry functions of the atom's neighbourhood.
  *
- * <p>Forces and virial come from one pass per atom: the descriptor kernel stores ∂G_s/∂δ_p for
- * every neighbour displacement δ_p, the network gives ∂E_i/∂G_s, and their contraction
- * g_p = ∂E_i/∂δ_p acts on neighbour j with −g_p and on atom i with +g_p; the virial is
+ * <p>The per-atom kernel is {@link #atom}: it reads only the immutable model, the system's
+ * {@link AtomElements} (from {@link #bind}, once per system) and one thread's {@link N2p2Scratch}
+ * (from {@link #scratch()}), so threads can evaluate disjoint atoms at once. For atom i it returns
+ * E_i and writes g_p = ∂E_i/∂δ_p for every pair p of i in the full neighbor list: the descriptors
+ * are computed, the network gives c_s = ∂E_i/∂G_s, and the descriptor kernel contracts c with
+ * ∂G_s/∂δ_p on the fly. g_p acts on neighbour j with −g_p and on atom i with +g_p; the virial is
  * W = −Σ_p δ_p ⊗ g_p (independent of wrapping). Per-atom energies sum to the total.
  *
- * <p>The potential is immutable; buffers live in its {@link Workspace}s, grown as needed and never
- * allocated per call.
+ * <p>The potential is immutable; a {@link #workspace} runs {@link #atom} over fixed atom blocks on
+ * its team ({@link SiteEnergies}), one scratch per thread, with the same bits for any thread count.
  */
 public final class N2p2Potential implements Potential {
     private final N2p2Model model;
@@ -44,6 +46,9 @@ public final class N2p2Potential implements Potential {
 
     /** Element symbols of the potential, in n2p2's order (by atomic number). */
     public String[] elements() { return model.symbols.clone(); }
+
+    /** The symmetry functions (immutable, shareable). */
+    public BehlerParrinelloDescriptors descriptors() { return model.descriptorSet; }
 
     /** Number of symmetry functions (network inputs) of an element. */
     public int symmetryFunctionCount(String symbol) {
@@ -72,103 +77,55 @@ public final class N2p2Potential implements Potential {
         return e;
     }
 
-    @Override public ForceWorkspace workspace(ThreadTeam team) { return new Workspace(); }
+    /**
+     * The element of every atom of a system, once per system (again if atom types change);
+     * read-only, shared by all threads evaluating that system.
+     *
+     * @throws org.jmd.engine.InputException naming the first atom of an element the potential lacks
+     */
+    public AtomElements bind(AtomicSystem system) { return model.descriptorSet.bind(system); }
+
+    /** A new scratch for one thread; cheap (arrays only, no file is read). */
+    public N2p2Scratch scratch() { return new N2p2Scratch(model); }
 
     /**
-     * One caller's buffers: descriptor kernel, network activations and contraction scratch; the
-     * weights and scaling are the model's, shared read-only.
+     * Atomic energy E_i of atom i, and g_p = ∂E_i/∂δ_p into pairGradient[3p .. 3p+2] for every pair
+     * p of atom i in the full neighbor list (p in [list.start(i), list.end(i)), CSR order; zero
+     * for pairs beyond the cutoff, which the list's skin includes), δ_p = x_j + shift − x_i.
+     * The force on neighbour j is −g_p, on i +g_p, and the virial W −= δ_p ⊗ g_p. Writes nothing
+     * else of pairGradient; allocates nothing once the scratch has grown.
+     *
+     * @param atoms   the system's elements from {@link #bind}
+     * @param scratch this thread's {@link #scratch()}
      */
-    public final class Workspace implements ForceWorkspace {
-        private final BehlerParrinelloDescriptors descriptors = model.descriptorSet.copy();
-        private final NeuralNetwork[] networks = new NeuralNetwork[model.networks.length];
-        private final double[] scaled, dEdG, coefficient;
-        private double[] pairGradient = new double[0];
-        private int lastElement = -1;
+    public double atom(int i, NeighborList list, AtomElements atoms, N2p2Scratch scratch, double[] pairGradient) {
+        DescriptorWorkspace w = scratch.descriptors;
+        int ns = w.describe(list, atoms, i);
+        int e = w.element();
+        Scaling.Table table = model.scalingTables[e];
+        double[] g = w.values(), x = scratch.scaled;
+        for (int s = 0; s < ns; s++) x[s] = table.apply(s, g[s]);
+        NeuralNetwork net = model.networks[e];
+        NeuralNetwork.Activations a = scratch.activations[e];
+        double energy = model.atomicEnergy(e, net.forward(x, a));
+        double[] dEdG = scratch.dEdG, c = scratch.coefficient, factor = table.factor;
+        net.inputGradient(a, dEdG);
+        double energyFactor = model.energyFactor();
+        for (int s = 0; s < ns; s++) c[s] = dEdG[s] * factor[s] * energyFactor;
+        w.pairGradients(c, pairGradient);
+        return energy;
+    }
 
-        Workspace() {
-            for (int e = 0; e < networks.length; e++) networks[e] = model.networks[e].copy();
-            int max = descriptors.maxSize();
-            scaled = new double[max];
-            dEdG = new double[max];
-            coefficient = new double[max];
-        }
-
-        @Override public void compute(AtomicSystem system, NeighborList list, int want, ForceResult out) {
-            int n = system.size();
-            descriptors.bind(system);
-            double[] f = out.forces, w = out.virial;
-            double[] ea = (want & ForceResult.ATOM_ENERGIES) != 0 ? out.atomEnergies : null;
-            double energyFactor = model.energyFactor();
-            double energy = 0;
-            for (int i = 0; i < n; i++) {
-                int ns = describe(list, i, true);
-                int e = lastElement;
-                NeuralNetwork net = networks[e];
-                double atomEnergy = model.atomicEnergy(e, net.forward(scaled));
-                energy += atomEnergy;
-                if (ea != null) ea[i] = atomEnergy;
-                net.inputGradient(dEdG);
-                double[] factor = model.scalingTables[e].factor;
-                for (int s = 0; s < ns; s++) coefficient[s] = dEdG[s] * factor[s] * energyFactor;
-
-                // g_p = Σ_s c_s ∂G_s/∂δ_p, walking dg row by row for contiguous access
-                int np = descriptors.neighborCount(), stride = 3 * np;
-                double[] dg = descriptors.derivatives();
-                if (pairGradient.length < stride) pairGradient = new double[Math.max(stride, 2 * pairGradient.length)];
-                double[] gp = pairGradient;
-                Arrays.fill(gp, 0, stride, 0.0);
-                for (int s = 0; s < ns; s++) {
-                    double c = coefficient[s];
-                    if (c == 0.0) continue;
-                    for (int k = 0, o = s * stride; k < stride; k++, o++) gp[k] += c * dg[o];
-                }
-                double[] d = descriptors.neighborDeltas();
-                int[] nb = descriptors.neighborAtoms();
-                for (int p = 0; p < np; p++) {
-                    double gx = gp[3 * p], gy = gp[3 * p + 1], gz = gp[3 * p + 2];
-                    int j = nb[p];
-                    f[3 * j] -= gx; f[3 * j + 1] -= gy; f[3 * j + 2] -= gz;
-                    f[3 * i] += gx; f[3 * i + 1] += gy; f[3 * i + 2] += gz;
-                    double dx = d[3 * p], dy = d[3 * p + 1], dz = d[3 * p + 2];
-                    w[0] -= dx * gx; w[1] -= dx * gy; w[2] -= dx * gz;
-                    w[3] -= dy * gx; w[4] -= dy * gy; w[5] -= dy * gz;
-                    w[6] -= dz * gx; w[7] -= dz * gy; w[8] -= dz * gz;
-                }
-            }
-            out.energy += energy;
-        }
-
-        /**
-         * Benchmark and inspection hook: the scaled symmetry functions of one atom (and, if asked, their
-         * derivatives) into internal buffers. Returns the number of functions. Allocates nothing once
-         * buffers have grown.
-         */
-        public int descriptors(AtomicSystem system, NeighborList list, int atom, boolean derivatives) {
-            descriptors.bind(system);
-            return describe(list, atom, derivatives);
-        }
-
-        /** Copy of the scaled symmetry functions of the last {@link #descriptors} call, in n2p2 order. */
-        public double[] lastDescriptors() {
-            return Arrays.copyOf(scaled, model.descriptors[lastElement].size());
-        }
-
-        /** Benchmark hook: network forward pass on the last descriptors, plus back-propagation if asked. */
-        public double network(boolean backward) {
-            NeuralNetwork net = networks[lastElement];
-            double out = net.forward(scaled);
-            if (backward) net.inputGradient(dEdG);
-            return out;
-        }
-
-        private int describe(NeighborList list, int i, boolean derivatives) {
-            int ns = descriptors.compute(list, i, derivatives);
-            int e = descriptors.element();
-            double[] g = descriptors.values();
-            Scaling.Table t = model.scalingTables[e];
-            for (int s = 0; s < ns; s++) scaled[s] = t.apply(s, g[s]);
-            lastElement = e;
-            return ns;
-        }
+    /** One scratch per thread of the team; the system's element map is shared by them and kept while the system's atoms stay the same. */
+    @Override public ForceWorkspace workspace(ThreadTeam team) {
+        SiteEnergies sites = new SiteEnergies(team);
+        N2p2Scratch[] scratch = new N2p2Scratch[team.size()];
+        for (int w = 0; w < scratch.length; w++) scratch[w] = scratch();
+        AtomElements[] bound = new AtomElements[1];
+        return (system, list, want, out) -> {
+            if (bound[0] == null || !bound[0].describes(system)) bound[0] = bind(system);
+            AtomElements atoms = bound[0];
+            sites.compute(system, list, want, out, (i, worker, g) -> atom(i, list, atoms, scratch[worker], g));
+        };
     }
 }

@@ -4,8 +4,10 @@ package org.jmd.potentials.nnp;
  * A feed-forward atomic network as n2p2 defines it: input layer of symmetry functions, hidden
  * layers and one output neuron; neuron k of layer l computes f_l(Σ_j w_kj y_j + b_k), divided by
  * the previous layer's width first when {@code normalize_nodes} is set. {@link #forward} gives the
- * atomic energy; {@link #inputGradient} then gives ∂E/∂G by back-propagation. Buffers are fields:
- * nothing is allocated per call, so one instance serves one thread.
+ * atomic energy; {@link #inputGradient} then gives ∂E/∂G by back-propagation.
+ *
+ * <p>The weights are read once and never change, so threads share one instance; each thread
+ * passes its own {@link Activations} (the layer values a forward pass keeps for the backward one).
  */
 final class NeuralNetwork {
     private final int[] width;                 // neurons per layer, input first
@@ -13,7 +15,23 @@ final class NeuralNetwork {
     final double[][] weight;                   // [l][k * width[l-1] + j], l ≥ 1
     final double[][] bias;                     // [l][k]
     private final boolean normalizeNodes;
-    private final double[][] value, slope, delta;
+
+    /** One thread's layer values, activation slopes and back-propagated errors; made by {@link #activations()}. */
+    static final class Activations {
+        final double[][] value, slope, delta;
+
+        private Activations(int[] width) {
+            int layers = width.length;
+            value = new double[layers][];
+            slope = new double[layers][];
+            delta = new double[layers][];
+            for (int l = 0; l < layers; l++) {
+                value[l] = new double[width[l]];
+                slope[l] = new double[width[l]];
+                delta[l] = new double[width[l]];
+            }
+        }
+    }
 
     NeuralNetwork(int[] width, Activation[] activation, boolean normalizeNodes) {
         if (width.length < 3) throw new IllegalArgumentException("need at least one hidden layer");
@@ -24,39 +42,14 @@ final class NeuralNetwork {
         int layers = width.length;
         weight = new double[layers][];
         bias = new double[layers][];
-        value = new double[layers][];
-        slope = new double[layers][];
-        delta = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            value[l] = new double[width[l]];
-            slope[l] = new double[width[l]];
-            delta[l] = new double[width[l]];
-            if (l > 0) {
-                weight[l] = new double[width[l] * width[l - 1]];
-                bias[l] = new double[width[l]];
-            }
+        for (int l = 1; l < layers; l++) {
+            weight[l] = new double[width[l] * width[l - 1]];
+            bias[l] = new double[width[l]];
         }
     }
 
-    /** The same network (weights shared, read-only) with buffers of its own, for another thread. */
-    NeuralNetwork copy() { return new NeuralNetwork(this); }
-
-    private NeuralNetwork(NeuralNetwork o) {
-        width = o.width;
-        activation = o.activation;
-        normalizeNodes = o.normalizeNodes;
-        weight = o.weight;
-        bias = o.bias;
-        int layers = width.length;
-        value = new double[layers][];
-        slope = new double[layers][];
-        delta = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            value[l] = new double[width[l]];
-            slope[l] = new double[width[l]];
-            delta[l] = new double[width[l]];
-        }
-    }
+    /** Scratch for one thread's passes through this network. */
+    Activations activations() { return new Activations(width); }
 
     int inputs() { return width[0]; }
 
@@ -73,8 +66,9 @@ final class NeuralNetwork {
         return c;
     }
 
-    /** Output for the given (scaled) inputs; keeps the activations for {@link #inputGradient}. */
-    double forward(double[] input) {
+    /** Output for the given (scaled) inputs; keeps the activations in a for {@link #inputGradient}. */
+    double forward(double[] input, Activations a) {
+        double[][] value = a.value, slope = a.slope;
         System.arraycopy(input, 0, value[0], 0, width[0]);
         for (int l = 1; l < width.length; l++) {
             double[] w = weight[l], b = bias[l], prev = value[l - 1], out = value[l], sl = slope[l];
@@ -91,8 +85,9 @@ final class NeuralNetwork {
         return value[width.length - 1][0];
     }
 
-    /** ∂output/∂input[j] for the inputs of the last {@link #forward} call, into grad[0..inputs). */
-    void inputGradient(double[] grad) {
+    /** ∂output/∂input[j] for the inputs of the last {@link #forward} call with a, into grad[0..inputs). */
+    void inputGradient(Activations a, double[] grad) {
+        double[][] slope = a.slope, delta = a.delta;
         int last = width.length - 1;
         delta[last][0] = slope[last][0] * (normalizeNodes ? 1.0 / width[last - 1] : 1.0);
         for (int l = last; l >= 1; l--) {

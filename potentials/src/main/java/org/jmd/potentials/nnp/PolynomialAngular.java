@@ -10,8 +10,9 @@ package org.jmd.potentials.nnp;
  */
 final class PolynomialAngular extends AngularSymmetryFunction {
     private final boolean narrow;
-    private final double rl, rc, left, right, rl2, rc2;
-    private final CompactFunction radial, angular;
+    final double rl, rc, left, right, rl2, rc2;
+    final CompactFunction radial, angular;
+    private final CoreFunction.Kind angularKind;
     private final double[] weights;
 
     /** Types 21 and 22. */
@@ -40,9 +41,23 @@ final class PolynomialAngular extends AngularSymmetryFunction {
         this.left = Math.toRadians(leftDeg);
         this.right = Math.toRadians(rightDeg);
         this.radial = new CompactFunction(core, rl, rc);
-        this.angular = new CompactFunction(new CoreFunction(core.kind(), false), left, right);
+        this.angularKind = core.kind();
+        this.angular = new CompactFunction(new CoreFunction(angularKind, false), left, right);
         this.weights = weights;
     }
+
+    @Override boolean isNarrow() { return narrow; }
+
+    @Override double[] weights() { return weights; }
+
+    /** Polynomial functions of one type and element pair share the pair loop whatever their windows. */
+    @Override Object groupKey() { return java.util.List.of(type, e1, e2); }
+
+    /** Functions with equal keys have the same radial bump (window and core, asymmetric or not). */
+    Object radialKey() { return java.util.List.of(rl, rc, subtype); }
+
+    /** Functions with equal keys have the same angular bump. */
+    Object angularKey() { return java.util.List.of(left, right, angularKind); }
 
     @Override double cutoff() { return rc; }
 

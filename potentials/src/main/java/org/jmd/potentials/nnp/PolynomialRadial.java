@@ -29,6 +29,8 @@ final class PolynomialRadial extends RadialSymmetryFunction {
         this.weights = weights;
     }
 
+    @Override int neighbour() { return neighbour; }
+
     @Override double cutoff() { return rc; }
 
     @Override boolean term(int element, double r, double fc, double dfc, double[] out) {

@@ -6,6 +6,9 @@ abstract class RadialSymmetryFunction extends SymmetryFunction {
         super(type, centre, subtype, line, sortKey);
     }
 
+    /** Element index of the neighbours summed over, or −1 for the weighted types that take every neighbour. */
+    abstract int neighbour();
+
     /**
      * The term of one neighbour of the given element at distance r.
      *

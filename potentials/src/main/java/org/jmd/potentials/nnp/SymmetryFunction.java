@@ -37,9 +37,6 @@ abstract class SymmetryFunction {
     /** The cutoff function whose per-neighbour values the kernel caches, or null if none is used. */
     CutoffFunction cutoffFunction() { return null; }
 
-    /** Row of this function's cutoff in the per-neighbour cache; set by {@link ElementDescriptor}. */
-    int cutoffSlot = -1;
-
     /** n2p2's ordering: central element, type, subtype, then the type's parameters in turn. */
     static final Comparator<SymmetryFunction> N2P2_ORDER = (a, b) -> {
         if (a.centre != b.centre) return Integer.compare(a.centre, b.centre);

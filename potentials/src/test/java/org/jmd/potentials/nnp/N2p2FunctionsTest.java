@@ -55,6 +55,19 @@ class N2p2FunctionsTest {
         }
     }
 
+    @Test void arcCosineAgreesWithMathAcosToAFewUlps() {
+        double worst = 0;
+        java.util.Random rnd = new java.util.Random(3);
+        double[] edges = {-1.0, 1.0, 0.0, -0.0, 0.5, -0.5, Math.nextUp(0.5), Math.nextDown(-0.5), Math.nextDown(1.0),
+                Math.nextUp(-1.0), 1e-300, 0.9999999999, -0.9999999999};
+        for (int k = 0; k < 200_000 + edges.length; k++) {
+            double x = k < edges.length ? edges[k] : 2 * rnd.nextDouble() - 1;
+            double exact = Math.acos(x);
+            worst = Math.max(worst, Math.abs(ArcCosine.of(x) - exact) / Math.ulp(exact));
+        }
+        assertTrue(worst <= 3, "arccos differs from Math.acos by " + worst + " ulp");
+    }
+
     @Test void activationsHaveConsistentSlopes() {
         double[] v = new double[3], s = new double[3];
         for (Activation a : Activation.values()) {

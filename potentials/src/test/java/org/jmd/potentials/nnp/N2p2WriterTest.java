@@ -82,12 +82,14 @@ class N2p2WriterTest {
         double evaluate(AtomicSystem s, double[] f, double[] atomEnergies) {
             NeighborList list = new NeighborList();
             new CellListSearch().build(s.x, s.size(), s.cell(), bp.cutoff(), NeighborList.Kind.FULL, list);
-            bp.bind(s);
+            AtomElements elements = bp.bind(s);
+            DescriptorWorkspace ws = bp.workspace();
+            DerivativeLayout layout = bp.layout();
             double total = 0;
             for (int i = 0; i < s.size(); i++) {
-                int ns = bp.compute(list, i, true);
-                int e = bp.element();
-                double[] g = bp.values(), x = new double[ns], factor = new double[ns];
+                int ns = ws.describeWithDerivatives(list, elements, i);
+                int e = ws.element();
+                double[] g = ws.values(), x = new double[ns], factor = new double[ns];
                 for (int k = 0; k < ns; k++) {
                     factor[k] = (sMax - sMin) / (stats[e][1][k] - stats[e][0][k]);
                     x[k] = sMin + factor[k] * (g[k] - stats[e][2][k]);
@@ -113,16 +115,20 @@ class N2p2WriterTest {
                     for (int j = 0; j < hidden[0]; j++) sum += d1[j] * w[e][0][j * ns + q];
                     dEdG[q] = sum * factor[q] / conv;
                 }
-                int m = bp.neighborCount();
-                double[] dg = bp.derivatives();
-                int[] atoms = bp.neighborAtoms();
-                for (int p = 0; p < m; p++)
+                int m = ws.neighborCount();
+                double[] rows = ws.derivativeRows();
+                int[] atoms = ws.neighborAtoms(), els = ws.neighborElements();
+                for (int p = 0, o = 0; p < m; p++) {
+                    int[] fs = layout.rowFunctions(e, els[p]);
+                    int k = fs.length;
                     for (int d = 0; d < 3; d++) {
                         double gp = 0;
-                        for (int q = 0; q < ns; q++) gp += dEdG[q] * dg[q * 3 * m + 3 * p + d];
+                        for (int t = 0; t < k; t++) gp += dEdG[fs[t]] * rows[o + d * k + t];
                         f[3 * atoms[p] + d] -= gp;
                         f[3 * i + d] += gp;
                     }
+                    o += 3 * k;
+                }
             }
             return total;
         }

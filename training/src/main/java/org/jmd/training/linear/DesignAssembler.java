@@ -4,7 +4,10 @@ import java.util.Arrays;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.neighbor.CellListSearch;
 import org.jmd.neighbor.NeighborList;
+import org.jmd.potentials.nnp.AtomElements;
 import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
+import org.jmd.potentials.nnp.DerivativeLayout;
+import org.jmd.potentials.nnp.DescriptorWorkspace;
 import org.jmd.training.LabelledStructure;
 
 /**
@@ -22,6 +25,7 @@ import org.jmd.training.LabelledStructure;
  */
 final class DesignAssembler {
     private final BehlerParrinelloDescriptors descriptors;
+    private final DescriptorWorkspace workspace;
     private final double[] reference;
     final int[] offset;
     final int columns;
@@ -33,6 +37,7 @@ final class DesignAssembler {
     /** @param reference per element (descriptor order) reference energy in eV, subtracted from the labels */
     DesignAssembler(BehlerParrinelloDescriptors descriptors, double[] reference) {
         this.descriptors = descriptors;
+        this.workspace = descriptors.workspace();
         this.reference = reference;
         int ne = descriptors.elementCount();
         offset = new int[ne];
@@ -55,7 +60,9 @@ final class DesignAssembler {
         int n = s.size(), p = columns;
         double[] f = force == null ? null : st.forces();
         boolean derivatives = f != null;
-        descriptors.bind(s);
+        AtomElements atoms = descriptors.bind(s);
+        DescriptorWorkspace w = workspace;
+        DerivativeLayout layout = descriptors.layout();
         search.build(s.x, n, s.cell(), descriptors.cutoff(), NeighborList.Kind.FULL, list);
         Arrays.fill(energyRow, 0.0);
         if (derivatives) {
@@ -64,26 +71,28 @@ final class DesignAssembler {
         }
         double target = st.energy();
         for (int i = 0; i < n; i++) {
-            int ns = descriptors.compute(list, i, derivatives);
-            int e = descriptors.element(), o = offset[e] + 1;
-            double[] g = descriptors.values();
+            int ns = derivatives ? w.describeWithDerivatives(list, atoms, i) : w.describe(list, atoms, i);
+            int e = w.element(), o = offset[e] + 1;
+            double[] g = w.values();
             target -= reference[e];
             energyRow[o - 1] += 1.0;
             for (int k = 0; k < ns; k++) energyRow[o + k] += g[k];
             if (stats != null) stats.add(e, g);
             if (!derivatives) continue;
-            // −∂G_k/∂x: neighbour j gets −∂G/∂δ_p, the centre i gets +∂G/∂δ_p
-            int m = descriptors.neighborCount(), stride = 3 * m;
-            double[] dg = descriptors.derivatives();
-            int[] atoms = descriptors.neighborAtoms();
-            double[] rows = forceRows;
-            for (int q = 0; q < m; q++) {
-                int rj = 3 * atoms[q] * p + o, ri = 3 * i * p + o;
-                for (int d = 0; d < 3; d++, rj += p, ri += p) {
-                    for (int k = 0, at = 3 * q + d; k < ns; k++, at += stride) {
-                        double v = dg[at];
-                        rows[rj + k] -= v;
-                        rows[ri + k] += v;
+            // −∂G_k/∂x: neighbour j gets −∂G/∂δ_q, the centre i gets +∂G/∂δ_q (compact rows: only
+            // the functions a neighbour of that element can change)
+            int m = w.neighborCount();
+            double[] dg = w.derivativeRows(), rows = forceRows;
+            int[] nbAtoms = w.neighborAtoms(), nbElements = w.neighborElements();
+            for (int q = 0, at = 0; q < m; q++) {
+                int[] fs = layout.rowFunctions(e, nbElements[q]);
+                int len = fs.length;
+                int rj = 3 * nbAtoms[q] * p + o, ri = 3 * i * p + o;
+                for (int d = 0; d < 3; d++, rj += p, ri += p, at += len) {
+                    for (int k = 0; k < len; k++) {
+                        double v = dg[at + k];
+                        rows[rj + fs[k]] -= v;
+                        rows[ri + fs[k]] += v;
                     }
                 }
             }

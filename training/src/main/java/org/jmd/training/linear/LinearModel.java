@@ -5,7 +5,9 @@ import java.util.List;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.neighbor.CellListSearch;
 import org.jmd.neighbor.NeighborList;
+import org.jmd.potentials.nnp.AtomElements;
 import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
+import org.jmd.potentials.nnp.DescriptorWorkspace;
 import org.jmd.potentials.nnp.N2p2Writer;
 import org.jmd.potentials.nnp.Scaling;
 
@@ -25,6 +27,7 @@ public final class LinearModel {
     private final double[][] weight, min, max, mean, sigma;
     private final NeighborList list = new NeighborList();
     private final CellListSearch search = new CellListSearch();
+    private DescriptorWorkspace workspace;
 
     /** All arrays per element in descriptor order; functions as in {@code descriptors}. */
     LinearModel(BehlerParrinelloDescriptors descriptors, double[] reference, double[] bias, double[][] weight,
@@ -61,27 +64,27 @@ public final class LinearModel {
     /** Total energy (eV) and, if {@code forces} is not null, forces (eV/Å) into it (3N, overwritten). */
     public double energy(AtomicSystem s, double[] forces) {
         int n = s.size();
-        descriptors.bind(s);
+        AtomElements atoms = descriptors.bind(s);
+        if (workspace == null) workspace = descriptors.workspace();
+        DescriptorWorkspace w = workspace;
         search.build(s.x, n, s.cell(), descriptors.cutoff(), NeighborList.Kind.FULL, list);
         if (forces != null) java.util.Arrays.fill(forces, 0, 3 * n, 0.0);
         double energy = 0;
         for (int i = 0; i < n; i++) {
-            int ns = descriptors.compute(list, i, forces != null);
-            int e = descriptors.element();
-            double[] g = descriptors.values(), w = weight[e];
+            int ns = w.describe(list, atoms, i);
+            int e = w.element();
+            double[] g = w.values(), we = weight[e];
             double ei = reference[e] + bias[e];
-            for (int k = 0; k < ns; k++) ei += w[k] * g[k];
+            for (int k = 0; k < ns; k++) ei += we[k] * g[k];
             energy += ei;
             if (forces == null) continue;
-            int m = descriptors.neighborCount(), stride = 3 * m;
-            double[] dg = descriptors.derivatives();
-            int[] atoms = descriptors.neighborAtoms();
-            for (int q = 0; q < m; q++)
+            // ∂E_i/∂G = w: the kernel contracts it with ∂G/∂δ_p directly
+            double[] gp = w.neighborGradients(we);
+            int[] nb = w.neighborAtoms();
+            for (int q = 0; q < w.neighborCount(); q++)
                 for (int d = 0; d < 3; d++) {
-                    double gp = 0;
-                    for (int k = 0, at = 3 * q + d; k < ns; k++, at += stride) gp += w[k] * dg[at];
-                    forces[3 * atoms[q] + d] -= gp;
-                    forces[3 * i + d] += gp;
+                    forces[3 * nb[q] + d] -= gp[3 * q + d];
+                    forces[3 * i + d] += gp[3 * q + d];
                 }
         }
         return energy;

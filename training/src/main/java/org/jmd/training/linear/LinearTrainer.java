@@ -124,9 +124,8 @@ public final class LinearTrainer implements Trainer {
             List<Future<Sums>> parts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int first = t;
-                BehlerParrinelloDescriptors mine = t == 0 ? bp : bp.copy();
                 parts.add(pool.submit(() -> {
-                    DesignAssembler a = new DesignAssembler(mine, reference);
+                    DesignAssembler a = new DesignAssembler(bp, reference);
                     Sums s = new Sums(a.columns, sizes, a.offset);
                     for (int k = first; k < training.size(); k += threads) a.add(training.get(k), s.trainEnergy, s.trainForce, s.stats);
                     for (int k = first; k < validation.size(); k += threads) a.add(validation.get(k), s.validationEnergy, s.validationForce, null);

@@ -9,13 +9,15 @@ import java.util.concurrent.Future;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.neighbor.CellListSearch;
 import org.jmd.neighbor.NeighborList;
+import org.jmd.potentials.nnp.AtomElements;
 import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
+import org.jmd.potentials.nnp.DescriptorWorkspace;
 
 /**
  * Computes the symmetry functions (and, for training, their derivatives) of many structures once,
  * through the public {@link BehlerParrinelloDescriptors} that {@code potential nnp} also uses, so
  * the trainer sees exactly the inputs the saved potential will compute. Structures are spread over
- * threads, each with its own descriptor instance and neighbor search; results do not depend on
+ * threads, each with its own descriptor workspace and neighbor search; results do not depend on
  * the number of threads.
  */
 final class DescriptorCache {
@@ -30,7 +32,7 @@ final class DescriptorCache {
         CachedStructure[] out = new CachedStructure[requests.size()];
         int t = Math.max(1, Math.min(threads, requests.size()));
         if (t == 1) {
-            Worker w = new Worker(prototype.copy());
+            Worker w = new Worker(prototype);
             for (int k = 0; k < out.length; k++) out[k] = w.describe(requests.get(k));
             return List.of(out);
         }
@@ -40,7 +42,7 @@ final class DescriptorCache {
             for (int q = 0; q < t; q++) {
                 int first = q;
                 futures.add(pool.submit(() -> {
-                    Worker w = new Worker(prototype.copy());
+                    Worker w = new Worker(prototype);
                     for (int k = first; k < out.length; k += t) out[k] = w.describe(requests.get(k));
                 }));
             }
@@ -57,25 +59,36 @@ final class DescriptorCache {
         return List.of(out);
     }
 
-    /** One thread's descriptor instance and neighbor search. */
+    /** One thread's descriptor workspace and neighbor search. */
     private static final class Worker {
         private final BehlerParrinelloDescriptors d;
+        private final DescriptorWorkspace w;
         private final CellListSearch search = new CellListSearch();
         private final NeighborList list = new NeighborList();
 
-        Worker(BehlerParrinelloDescriptors d) { this.d = d; }
+        Worker(BehlerParrinelloDescriptors d) {
+            this.d = d;
+            this.w = d.workspace();
+        }
 
         CachedStructure describe(Request r) {
             AtomicSystem s = r.system();
-            d.bind(s);
+            AtomElements atoms = d.bind(s);
             int n = s.size();
             int[] element = new int[n];
-            for (int i = 0; i < n; i++) element[i] = d.atomElement(i);
+            for (int i = 0; i < n; i++) element[i] = atoms.element(i);
             search.build(s.x, n, s.cell(), d.cutoff(), NeighborList.Kind.FULL, list);
-            CachedStructure c = new CachedStructure(r.name(), element, r.energyPerAtom(), r.countedElement(), r.forces(), r.derivatives());
+            CachedStructure c = new CachedStructure(r.name(), element, r.energyPerAtom(), r.countedElement(), r.forces(),
+                    r.derivatives(), d.layout());
             for (int i = 0; i < n; i++) {
-                int ns = d.compute(list, i, r.derivatives());
-                c.add(d.values(), ns, d.neighborAtoms(), d.neighborCount(), r.derivatives() ? d.derivatives() : null);
+                if (r.derivatives()) {
+                    int ns = w.describeWithDerivatives(list, atoms, i);
+                    c.add(w.values(), ns, w.neighborAtoms(), w.neighborElements(), w.neighborCount(), w.derivativeRows(),
+                            w.derivativeRowsLength());
+                } else {
+                    int ns = w.describe(list, atoms, i);
+                    c.add(w.values(), ns, null, null, 0, null, 0);
+                }
             }
             return c.seal();
         }

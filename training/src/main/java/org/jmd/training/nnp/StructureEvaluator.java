@@ -17,7 +17,7 @@ import java.util.Arrays;
 final class StructureEvaluator {
     private final NnpModel model;
     private final NetworkPass[] pass;
-    private final double[] x, dydx, v;
+    private final double[] x, dydx, v, coefficient;
     private double[] pairGradient = new double[0];
     private double[] predicted = new double[0];
     private double[] residual = new double[0];
@@ -33,6 +33,7 @@ final class StructureEvaluator {
         x = new double[max];
         dydx = new double[max];
         v = new double[max];
+        coefficient = new double[max];
     }
 
     /** Predicted atomic energy of atom i (forward pass only). */
@@ -124,11 +125,11 @@ final class StructureEvaluator {
 
     /** v_s = factor_s Σ_p ∂G_s/∂δ_p · (r_i − r_j(p)). */
     private void residualDirection(CachedStructure s, int i, int e, int ns) {
-        int p0 = s.neighbourStart[i], nn = s.neighbourStart[i + 1] - p0, stride = 3 * nn;
+        int p0 = s.neighbourStart[i], nn = s.neighbourStart[i + 1] - p0;
         int[] nb = s.neighbour;
-        double[] r = residual, dg = s.dg, factor = model.scaling.factor[e];
+        double[] r = residual, factor = model.scaling.factor[e];
         double rix = r[3 * i], riy = r[3 * i + 1], riz = r[3 * i + 2];
-        if (pairGradient.length < stride) pairGradient = new double[Math.max(stride, 2 * pairGradient.length)];
+        if (pairGradient.length < 3 * nn) pairGradient = new double[Math.max(3 * nn, 2 * pairGradient.length)];
         double[] w = pairGradient;
         for (int q = 0; q < nn; q++) {
             int j = nb[p0 + q];
@@ -136,27 +137,20 @@ final class StructureEvaluator {
             w[3 * q + 1] = riy - r[3 * j + 1];
             w[3 * q + 2] = riz - r[3 * j + 2];
         }
-        for (int k = 0, o = s.dgStart[i]; k < ns; k++, o += stride) {
-            double u = 0;
-            for (int q = 0; q < stride; q++) u += dg[o + q] * w[q];
-            v[k] = u * factor[k];
-        }
+        s.layout.transpose(e, w, s.neighbourElement, p0, nn, s.dg, s.dgStart[i], v);
+        for (int k = 0; k < ns; k++) v[k] *= factor[k];
     }
 
     /** Forces from atom i's energy after its forward pass: +g_p on i, −g_p on each neighbour. */
     private void addForces(double[] p, CachedStructure s, int i, double[] forces) {
         int e = s.element[i], ns = model.inputs(e);
         pass[e].inputGradient(p, model.offset[e], dydx);
-        int p0 = s.neighbourStart[i], nn = s.neighbourStart[i + 1] - p0, stride = 3 * nn;
+        int p0 = s.neighbourStart[i], nn = s.neighbourStart[i + 1] - p0;
         if (nn == 0) return;
-        if (pairGradient.length < stride) pairGradient = new double[Math.max(stride, 2 * pairGradient.length)];
-        double[] gp = pairGradient, dg = s.dg, factor = model.scaling.factor[e];
-        Arrays.fill(gp, 0, stride, 0.0);
-        for (int k = 0, o = s.dgStart[i]; k < ns; k++, o += stride) {
-            double c = dydx[k] * factor[k];
-            if (c == 0.0) continue;
-            for (int q = 0; q < stride; q++) gp[q] += c * dg[o + q];
-        }
+        if (pairGradient.length < 3 * nn) pairGradient = new double[Math.max(3 * nn, 2 * pairGradient.length)];
+        double[] gp = pairGradient, c = coefficient, factor = model.scaling.factor[e];
+        for (int k = 0; k < ns; k++) c[k] = dydx[k] * factor[k];
+        s.layout.contract(e, c, s.neighbourElement, p0, nn, s.dg, s.dgStart[i], gp);
         int[] nb = s.neighbour;
         for (int q = 0; q < nn; q++) {
             int j = nb[p0 + q];

@@ -2,8 +2,11 @@ package org.jmd.training.nnp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
+import org.jmd.potentials.nnp.DerivativeLayout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.jmd.potentials.nnp.Activation;
@@ -68,22 +71,41 @@ class LossGradientTest {
         return worst / scale;
     }
 
+    /**
+     * A layout whose rows hold every function for any neighbour (weighted radial functions take
+     * every neighbour), so random dense derivatives fit it: sizes[e] functions for element e.
+     */
+    static DerivativeLayout everyFunctionInEveryRow(int[] sizes) {
+        String[] symbols = {"H", "He", "Li", "Be"};
+        List<String> lines = new ArrayList<>();
+        for (int e = 0; e < sizes.length; e++)
+            for (int k = 0; k < sizes[e]; k++) lines.add(symbols[e] + " 12 " + (0.1 * (k + 1)) + " 0.0 4.0");
+        BehlerParrinelloDescriptors bp = BehlerParrinelloDescriptors.of(List.of(symbols).subList(0, sizes.length), "2", lines);
+        for (int e = 0; e < sizes.length; e++)
+            for (int n = 0; n < sizes.length; n++) assertTrue(bp.layout().rowLength(e, n) == sizes[e]);
+        return bp.layout();
+    }
+
     /** A structure with random descriptors, neighbours, derivatives and labels. */
     static CachedStructure random(String name, SplittableRandom rng, int atoms, int[] sizes, int counted, boolean derivatives) {
         int[] element = new int[atoms];
         for (int i = 0; i < atoms; i++) element[i] = i % sizes.length;
         double[] forces = new double[3 * atoms];
         for (int k = 0; k < forces.length; k++) forces[k] = rng.nextGaussian();
-        CachedStructure s = new CachedStructure(name, element, -2.0 + rng.nextGaussian(), counted, forces, derivatives);
+        CachedStructure s = new CachedStructure(name, element, -2.0 + rng.nextGaussian(), counted, forces, derivatives,
+                everyFunctionInEveryRow(sizes));
         for (int i = 0; i < atoms; i++) {
             int ns = sizes[element[i]], nn = 3;
             double[] g = new double[ns];
             for (int k = 0; k < ns; k++) g[k] = rng.nextDouble() * (k + 1);
-            int[] nb = new int[nn];
-            for (int q = 0; q < nn; q++) nb[q] = (i + 1 + rng.nextInt(atoms - 1)) % atoms;
+            int[] nb = new int[nn], nbElement = new int[nn];
+            for (int q = 0; q < nn; q++) {
+                nb[q] = (i + 1 + rng.nextInt(atoms - 1)) % atoms;
+                nbElement[q] = element[nb[q]];
+            }
             double[] dg = new double[ns * 3 * nn];
             for (int k = 0; k < dg.length; k++) dg[k] = rng.nextGaussian();
-            s.add(g, ns, nb, nn, derivatives ? dg : null);
+            s.add(g, ns, nb, nbElement, nn, derivatives ? dg : null, dg.length);
         }
         return s.seal();
     }
