@@ -5,10 +5,14 @@ import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.ForceWorkspace;
 import org.jmd.engine.Potential;
+import org.jmd.engine.SiteEnergies;
 import org.jmd.engine.ThreadTeam;
 import org.jmd.engine.Uncertainty;
 import org.jmd.neighbor.NeighborList;
 import org.jmd.neighbor.VerletList;
+import org.jmd.potentials.nnp.AtomElements;
+import org.jmd.potentials.nnp.N2p2Potential;
+import org.jmd.potentials.nnp.N2p2Scratch;
 
 /**
  * The mean of K models: energy, forces, virial and per-atom energies averaged over the members,
@@ -43,6 +47,9 @@ public final class CommitteePotential implements Potential {
 
     public List<Potential> members() { return members; }
 
+    /** Whether the members are neural networks with the same symmetry functions, evaluated in one sweep that describes each atom once. */
+    public boolean sharesDescriptors() { return sharedDescriptors() != null; }
+
     @Override public double cutoff() { return cutoff; }
 
     @Override public NeighborList.Kind neighborKind() { return kind; }
@@ -51,16 +58,40 @@ public final class CommitteePotential implements Potential {
 
     @Override public String describe() { return description; }
 
-    /** The members' workspaces (each threaded on the same team), their results, and the spread of the last evaluation. */
+    /** The members as neural networks if all of them are and they share their symmetry functions, else null. */
+    private N2p2Potential[] sharedDescriptors() {
+        N2p2Potential[] nets = new N2p2Potential[members.size()];
+        for (int k = 0; k < nets.length; k++) {
+            if (!(members.get(k) instanceof N2p2Potential p)) return null;
+            nets[k] = p;
+            if (!nets[0].sharesDescriptors(p)) return null;
+        }
+        return nets;
+    }
+
+    /**
+     * The members' workspaces (each threaded on the same team), their results, and the spread of
+     * the last evaluation. Neural-network members with the same symmetry functions (a committee
+     * trained from one deck) are evaluated in one sweep that computes each atom's descriptors once.
+     */
     private final class Workspace implements ForceWorkspace, Uncertainty {
         private final ForceWorkspace[] memberWorkspaces;
         private final VerletList[] ownLists;
         private final ForceResult[] memberResults;
         private double[] spread = new double[0];
         private double maxSpread = Double.NaN;
+        // the shared-descriptor sweep, when every member allows it
+        private final N2p2Potential[] networks;
+        private final SiteEnergies sweep;
+        private final N2p2Scratch[][] scratch; // [worker][member]
+        private AtomElements bound;
 
         Workspace(ThreadTeam team) {
             int m = members.size();
+            networks = sharedDescriptors();
+            sweep = networks == null ? null : new SiteEnergies(team, m);
+            scratch = networks == null ? null : new N2p2Scratch[team.size()][m];
+            if (networks != null) for (N2p2Scratch[] row : scratch) for (int k = 0; k < m; k++) row[k] = networks[k].scratch();
             memberWorkspaces = new ForceWorkspace[m];
             ownLists = new VerletList[m];
             memberResults = new ForceResult[m];
@@ -75,7 +106,14 @@ public final class CommitteePotential implements Potential {
         @Override public void compute(AtomicSystem system, NeighborList neighbors, int want, ForceResult out) {
             int n = system.size(), m = members.size();
             boolean atomEnergies = (want & ForceResult.ATOM_ENERGIES) != 0;
-            for (int k = 0; k < m; k++) {
+            if (networks != null) {
+                for (ForceResult r : memberResults) r.reset(n);
+                if (bound == null || !bound.describes(system)) bound = networks[0].bind(system);
+                AtomElements atoms = bound;
+                sweep.compute(system, neighbors, want, memberResults,
+                        (i, worker, e, g) -> N2p2Potential.atoms(i, neighbors, atoms, networks, scratch[worker], e, g));
+            }
+            for (int k = 0; k < m && networks == null; k++) {
                 ForceResult r = memberResults[k];
                 r.reset(n);
                 NeighborList list = neighbors;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceCalculator;
 import org.jmd.engine.ForceResult;
@@ -16,6 +17,10 @@ import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
 import org.jmd.engine.check.Consistency;
+import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
+import org.jmd.potentials.nnp.DefaultSymmetryFunctions;
+import org.jmd.potentials.nnp.N2p2Writer;
+import org.jmd.potentials.nnp.Scaling;
 import org.jmd.potentials.LennardJones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +64,56 @@ class CommitteeTest {
         for (int i = 0; i < s.size(); i++) assertEquals(rm.atomEnergies[i], rc.atomEnergies[i], 1e-12);
         assertInstanceOf(CommitteePotential.class, c);
         assertEquals(0.0, spread(c, s).maxForceSpread(), 1e-12);
+    }
+
+    /**
+     * Neural-network members with the same symmetry functions are evaluated in one sweep that
+     * describes each atom once: the committee's mean and spread are those of the members evaluated
+     * one by one, and the same on 1 and 2 threads.
+     */
+    @Test void networksSharingDescriptorsGiveTheMembersMeanAndSpread() {
+        BehlerParrinelloDescriptors bp = DefaultSymmetryFunctions.descriptors(List.of("Si"));
+        int n = bp.size(0), hidden = 4;
+        List<Potential> members = new java.util.ArrayList<>();
+        java.util.Random rnd = new java.util.Random(5);
+        for (int k = 0; k < 3; k++) {
+            double[] min = new double[n], max = new double[n], mean = new double[n], sigma = new double[n];
+            double[] w1 = new double[hidden * n], w2 = new double[hidden], b1 = new double[hidden];
+            for (int f = 0; f < n; f++) { max[f] = 1 + rnd.nextDouble(); mean[f] = 0.5; sigma[f] = 0.3; }
+            for (int c = 0; c < w1.length; c++) w1[c] = 0.2 * rnd.nextGaussian();
+            for (int c = 0; c < hidden; c++) { w2[c] = 0.2 * rnd.nextGaussian(); b1[c] = 0.1 * rnd.nextGaussian(); }
+            Path out = dir.resolve("nnp-" + k);
+            new N2p2Writer(bp).scaling(Scaling.SCALE_CENTER, 0, 1).network(new int[] {hidden}, "t l").statistics("Si", min, max, mean, sigma)
+                    .weights("Si", new double[][] {w1, w2}, new double[][] {b1, {-4.0}}).write(out);
+            members.add(PotentialRegistry.load().create("nnp \"" + out + "\"", null));
+        }
+        CommitteePotential c = new CommitteePotential(members, "three networks");
+        assertTrue(c.sharesDescriptors());
+        AtomicSystem s = Consistency.randomTriclinic(new String[] {"Si"}, 150, 20.0, 2.1, 8);
+        ForceResult[] each = new ForceResult[3];
+        for (int k = 0; k < 3; k++) each[k] = Consistency.evaluate(members.get(k), s);
+        for (int threads : new int[] {1, 2}) {
+            ForceCalculator calc = new ForceCalculator(c, 0.0, org.jmd.engine.ThreadTeam.of(threads));
+            ForceResult r = new ForceResult();
+            calc.compute(s, r);
+            double energy = 0;
+            for (int k = 0; k < 3; k++) energy += each[k].energy / 3;
+            assertEquals(energy, r.energy, 1e-12 * Math.abs(energy));
+            double maxSpread = 0;
+            for (int i = 0; i < s.size(); i++) {
+                double s2 = 0;
+                for (int d = 0; d < 3; d++) {
+                    double m = (each[0].forces[3 * i + d] + each[1].forces[3 * i + d] + each[2].forces[3 * i + d]) / 3;
+                    assertEquals(m, r.forces[3 * i + d], 1e-12);
+                    for (int k = 0; k < 3; k++) s2 += (each[k].forces[3 * i + d] - m) * (each[k].forces[3 * i + d] - m);
+                }
+                maxSpread = Math.max(maxSpread, Math.sqrt(s2 / 3));
+            }
+            assertEquals(maxSpread, ((Uncertainty) calc.workspace()).maxForceSpread(), 1e-12);
+            assertTrue(maxSpread > 0);
+        }
+        // a member with other symmetry functions: evaluated member by member, same contract
+        assertTrue(!new CommitteePotential(List.of(members.get(0), new LennardJones(0.01, 2, 5)), "mixed").sharesDescriptors());
     }
 
     /** Two LJ members differing only in ε: F_k = ε_k G, so σ_i = |ε1 − ε2|/2 · |G_i| with G the ε = 1 forces. */

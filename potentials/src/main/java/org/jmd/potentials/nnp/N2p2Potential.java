@@ -101,6 +101,11 @@ public final class N2p2Potential implements Potential {
     public double atom(int i, NeighborList list, AtomElements atoms, N2p2Scratch scratch, double[] pairGradient) {
         DescriptorWorkspace w = scratch.descriptors;
         int ns = w.describe(list, atoms, i);
+        return network(w, ns, scratch, pairGradient);
+    }
+
+    /** The network part of {@link #atom} on the descriptors w holds: scaling, forward pass, ∂E/∂G, contraction. */
+    private double network(DescriptorWorkspace w, int ns, N2p2Scratch scratch, double[] pairGradient) {
         int e = w.element();
         Scaling.Table table = model.scalingTables[e];
         double[] g = w.values(), x = scratch.scaled;
@@ -114,6 +119,34 @@ public final class N2p2Potential implements Potential {
         for (int s = 0; s < ns; s++) c[s] = dEdG[s] * factor[s] * energyFactor;
         w.pairGradients(c, pairGradient);
         return energy;
+    }
+
+    /**
+     * Whether another potential computes exactly this one's symmetry functions (elements, cutoff
+     * type, definitions in order, length unit), so that a committee can describe each atom once
+     * for both; their scaling and networks may differ.
+     */
+    public boolean sharesDescriptors(N2p2Potential other) {
+        BehlerParrinelloDescriptors a = model.descriptorSet, b = other.model.descriptorSet;
+        if (model.lengthScale != other.model.lengthScale || !a.cutoffType().equals(b.cutoffType())
+                || !java.util.Arrays.equals(a.elements(), b.elements())) return false;
+        for (int e = 0; e < a.elementCount(); e++) {
+            if (a.size(e) != b.size(e)) return false;
+            for (int f = 0; f < a.size(e); f++) if (!a.definition(e, f).equals(b.definition(e, f))) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Atom i under several potentials that {@link #sharesDescriptors share} their descriptors:
+     * the symmetry functions are computed once (in the first scratch), then each member's scaling,
+     * network and contraction give energies[k] and pairGradients[k] as {@link #atom} would.
+     */
+    public static void atoms(int i, NeighborList list, AtomElements atoms, N2p2Potential[] members, N2p2Scratch[] scratch,
+                             double[] energies, double[][] pairGradients) {
+        DescriptorWorkspace w = scratch[0].descriptors;
+        int ns = w.describe(list, atoms, i);
+        for (int k = 0; k < members.length; k++) energies[k] = members[k].network(w, ns, scratch[k], pairGradients[k]);
     }
 
     /** One scratch per thread of the team; the system's element map is shared by them and kept while the system's atoms stay the same. */
