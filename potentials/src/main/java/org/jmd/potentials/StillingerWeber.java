@@ -2,12 +2,8 @@ package org.jmd.potentials;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.jmd.engine.AtomBlocks;
 import org.jmd.engine.BlockSums;
-import org.jmd.engine.AtomicSystem;
-import org.jmd.engine.ForceResult;
 import org.jmd.engine.ForceWorkspace;
-import org.jmd.engine.PairGradients;
 import org.jmd.engine.Potential;
 import org.jmd.engine.ThreadTeam;
 import org.jmd.neighbor.NeighborList;
@@ -99,49 +95,11 @@ public final class StillingerWeber implements Potential {
 
     @Override public NeighborList.Kind neighborKind() { return NeighborList.Kind.FULL; }
 
-    @Override public ForceWorkspace workspace(ThreadTeam team) { return new Workspace(team); }
-
-    /**
-     * Atoms are split in fixed blocks over the team; each atom's pair and triplet terms go to the
-     * gradients of its own pairs ({@link PairGradients}), energies to its block's sum.
-     */
-    private final class Workspace implements ForceWorkspace {
-        private final ThreadTeam team;
-        private final Scratch[] scratch;
-        private final PairGradients pairs = new PairGradients();
-        private final BlockSums sums = new BlockSums();
-        private int[] elementOf = new int[0];
-
-        Workspace(ThreadTeam team) {
-            this.team = team;
-            scratch = new Scratch[team.size()];
-            for (int w = 0; w < scratch.length; w++) scratch[w] = new Scratch();
-        }
-
-        @Override public void compute(AtomicSystem system, NeighborList list, int want, ForceResult out) {
-            elementOf = triplets.mapSpecies(system, elementOf, STYLE);
-            final int n = system.size(), blocks = AtomBlocks.count(n);
-            final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0;
-            final boolean virial = (want & ForceResult.VIRIAL) != 0;
-            sums.prepare(blocks);
-            final double[] g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
-            final double[] ea = perAtom ? out.atomEnergies : null, f = out.forces;
-            final int[] el = elementOf;
-            team.run(blocks, (b, worker) -> {
-                Scratch sc = scratch[worker];
-                sc.sums.clear();
-                for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) sc.atom(i, system.x, system.type, el, list, g, share, ea, f, virial);
-                sc.sums.storeAs(sums, b);
-            });
-            sums.addTo(out, blocks, virial);
-            pairs.gatherIncoming(list, n, team, out.forces, ea);
-        }
-    }
+    @Override public ForceWorkspace workspace(ThreadTeam team) { return new CentredTerms(team, triplets, STYLE, Scratch::new); }
 
     /** One thread's buffers for the neighbors of one atom, grown when a neighborhood is larger than any before. */
-    private final class Scratch {
+    private final class Scratch implements CentredTerms.Kernel {
         private int[] shortPair = new int[64], shortJ = new int[64];
-        final BlockSums.Accumulator sums = new BlockSums.Accumulator();
         private double[] shortD = new double[3 * 64], shortU = new double[3 * 64], shortR = new double[64];
         private double[] expFactor = new double[64], dLogExp = new double[64];
         private double[] force = new double[3 * 64], share = new double[64];
@@ -150,9 +108,10 @@ public final class StillingerWeber implements Potential {
          * The terms centred on atom i: writes the gradient of every pair of i (the negative of
          * the force on the neighbor) and, if {@code shares} is not null, the neighbors' energy
          * shares and i's own energy into {@code ea[i]}; adds i's force to {@code f} and the energy and
-         * virial of the terms to {@link #sums}.
+         * virial of the terms to {@code sums}.
          */
-        void atom(int i, double[] x, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea, double[] f, boolean virial) {
+        @Override public void atom(int i, double[] x, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea, double[] f, boolean virial,
+                         BlockSums.Accumulator sums) {
             final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
             final double[] sh = list.shiftArray();
             final double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];

@@ -1,0 +1,72 @@
+package org.jmd.potentials;
+
+import java.util.function.Supplier;
+import org.jmd.engine.AtomBlocks;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.BlockSums;
+import org.jmd.engine.ForceResult;
+import org.jmd.engine.ForceWorkspace;
+import org.jmd.engine.PairGradients;
+import org.jmd.engine.ThreadTeam;
+import org.jmd.neighbor.NeighborList;
+
+/**
+ * The workspace of a many-body potential read from a LAMMPS parameter file (SW, Tersoff) whose
+ * terms centred on atom i act only between i and its neighbors: atoms in fixed blocks over the
+ * team, each atom's terms evaluated by one thread's {@link Kernel}, which adds i's force, the
+ * energy and the virial and leaves the gradient of each of i's pairs for {@link PairGradients}
+ * to hand to the neighbors. The same bits for any number of threads.
+ */
+final class CentredTerms implements ForceWorkspace {
+    /** One thread's evaluation of the terms centred on one atom. */
+    interface Kernel {
+        /**
+         * Writes the gradient g_p = ∂E/∂δ_p of every pair of atom i (zero for pairs beyond the
+         * cutoff) and, if {@code shares} is not null, the neighbors' energy shares and i's own
+         * share into {@code ea[i]}; adds i's force to {@code f} and the energy (and, if
+         * {@code virial}, the virial) of the terms to {@code sums}.
+         */
+        void atom(int i, double[] x, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea,
+                  double[] f, boolean virial, BlockSums.Accumulator sums);
+    }
+
+    private final ThreadTeam team;
+    private final ElementTriplets triplets;
+    private final String style;
+    private final Kernel[] kernels;
+    private final BlockSums.Accumulator[] accumulators;
+    private final PairGradients pairs = new PairGradients();
+    private final BlockSums sums = new BlockSums();
+    private int[] elementOf = new int[0];
+
+    CentredTerms(ThreadTeam team, ElementTriplets triplets, String style, Supplier<Kernel> kernel) {
+        this.team = team;
+        this.triplets = triplets;
+        this.style = style;
+        kernels = new Kernel[team.size()];
+        accumulators = new BlockSums.Accumulator[team.size()];
+        for (int w = 0; w < kernels.length; w++) {
+            kernels[w] = kernel.get();
+            accumulators[w] = new BlockSums.Accumulator();
+        }
+    }
+
+    @Override public void compute(AtomicSystem system, NeighborList list, int want, ForceResult out) {
+        elementOf = triplets.mapSpecies(system, elementOf, style);
+        final int n = system.size(), blocks = AtomBlocks.count(n);
+        final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0, virial = (want & ForceResult.VIRIAL) != 0;
+        sums.prepare(blocks);
+        final double[] g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
+        final double[] ea = perAtom ? out.atomEnergies : null, f = out.forces, x = system.x;
+        final int[] el = elementOf, type = system.type;
+        team.run(blocks, (b, worker) -> {
+            Kernel k = kernels[worker];
+            BlockSums.Accumulator acc = accumulators[worker];
+            acc.clear();
+            for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) k.atom(i, x, type, el, list, g, share, ea, f, virial, acc);
+            acc.storeAs(sums, b);
+        });
+        sums.addTo(out, blocks, virial);
+        pairs.gatherIncoming(list, n, team, f, ea);
+    }
+}
