@@ -69,4 +69,26 @@ final class CentredTerms implements ForceWorkspace {
         sums.addTo(out, blocks, virial);
         pairs.gatherIncoming(list, n, team, f, ea);
     }
+
+    /**
+     * The common end of a kernel's atom: every force of the terms centred on atom i acts between i
+     * and one of its ns neighbors within the cutoff (pair index pair[a], displacement delta[3a..],
+     * force on the neighbor force[3a..], its energy share share[a]). A pair's gradient is minus the
+     * force on the neighbor, and i takes their sum.
+     */
+    static void finishAtom(int i, int ns, int[] pair, double[] delta, double[] force, double[] share, double selfShare, double energy,
+                           double[] g, double[] shares, double[] ea, double[] f, boolean virial, BlockSums.Accumulator sums) {
+        double fix = 0, fiy = 0, fiz = 0;
+        for (int a = 0; a < ns; a++) {
+            int p = pair[a];
+            double gx = -force[3 * a], gy = -force[3 * a + 1], gz = -force[3 * a + 2];
+            g[3 * p] = gx; g[3 * p + 1] = gy; g[3 * p + 2] = gz;
+            fix += gx; fiy += gy; fiz += gz;
+            if (virial) sums.addPair(delta[3 * a], delta[3 * a + 1], delta[3 * a + 2], gx, gy, gz);
+            if (shares != null) shares[p] = share[a];
+        }
+        f[3 * i] += fix; f[3 * i + 1] += fiy; f[3 * i + 2] += fiz;
+        if (ea != null) ea[i] = selfShare;
+        sums.energy += energy;
+    }
 }

@@ -269,20 +269,7 @@ public final class Tersoff implements Potential {
                 fs[3 * a + 1] += fjy + gj * uay;
                 fs[3 * a + 2] += fjz + gj * uaz;
             }
-            // every force above acts between i and one neighbor: the pair's gradient is minus the force
-            // on the neighbor, and i takes their sum
-            double fix = 0, fiy = 0, fiz = 0;
-            for (int a = 0; a < ns; a++) {
-                int p = sp[a];
-                double gx = -fs[3 * a], gy = -fs[3 * a + 1], gz = -fs[3 * a + 2];
-                g[3 * p] = gx; g[3 * p + 1] = gy; g[3 * p + 2] = gz;
-                fix += gx; fiy += gy; fiz += gz;
-                if (virial) sums.addPair(shortD[3 * a], shortD[3 * a + 1], shortD[3 * a + 2], gx, gy, gz);
-                if (shares != null) shares[p] = es[a];
-            }
-            f[3 * i] += fix; f[3 * i + 1] += fiy; f[3 * i + 2] += fiz;
-            if (ea != null) ea[i] = eiSelf;
-            sums.energy += energy;
+            CentredTerms.finishAtom(i, ns, sp, shortD, fs, es, eiSelf, energy, g, shares, ea, f, virial, sums);
         }
 
         private void ensureCapacity(int m) {
