@@ -38,7 +38,8 @@ final class N2p2Model {
     final ElementDescriptor[] descriptors;
     final Scaling scaling;
     final Scaling.Table[] scalingTables;
-    final NeuralNetwork[] networks;
+    final NetworkShape[] shapes;               // per element
+    final double[][] parameters;               // per element, in NetworkShape's flat layout
     final double meanEnergy, convEnergy;
     final double[] atomEnergy;
     final double lengthScale, energyScale;
@@ -135,7 +136,8 @@ final class N2p2Model {
             }
         }
         boolean normalizeNodes = s.has("normalize_nodes");
-        networks = new NeuralNetwork[symbols.length];
+        shapes = new NetworkShape[symbols.length];
+        parameters = new double[symbols.length][];
         for (int i = 0; i < symbols.length; i++) {
             int[] width = new int[hidden + 2];
             width[0] = descriptors[i].size();
@@ -144,8 +146,8 @@ final class N2p2Model {
                 if (width[l + 1] < 1) throw s.error(nodes, "global_nodes_short: layer sizes must be positive");
             }
             width[hidden + 1] = 1;
-            networks[i] = new NeuralNetwork(width, activation, normalizeNodes);
-            readWeights(networks[i], directory.resolve(String.format(Locale.ROOT, "weights.%03d.data", (int) atomicNumbers[i])));
+            shapes[i] = new NetworkShape(width, activation, normalizeNodes);
+            parameters[i] = readWeights(shapes[i], directory.resolve(String.format(Locale.ROOT, "weights.%03d.data", (int) atomicNumbers[i])));
         }
     }
 
@@ -215,27 +217,32 @@ final class N2p2Model {
         return tables;
     }
 
-    /** Reads weights in n2p2's connection order, checking each line's layer and neuron columns. */
-    private static void readWeights(NeuralNetwork net, Path file) {
+    /**
+     * Reads weights in n2p2's connection order (per layer: weights by input, then by neuron; then
+     * the biases), checking each line's layer and neuron columns, into the shape's flat layout.
+     */
+    private static double[] readWeights(NetworkShape net, Path file) {
         List<Integer> lineNo = new ArrayList<>();
         List<String> lines = dataLines(file, lineNo);
-        if (lines.size() != net.connections()) {
-            throw new InputException(file.toString(), 0, "expected " + net.connections() + " weights and biases for a "
-                    + architecture(net) + " network, found " + lines.size());
+        if (lines.size() != net.parameters()) {
+            throw new InputException(file.toString(), 0, "expected " + net.parameters() + " weights and biases for a "
+                    + net.architecture() + " network, found " + lines.size());
         }
+        double[] p = new double[net.parameters()];
         int k = 0;
         for (int l = 1; l < net.layers(); l++) {
             int np = net.width(l - 1);
             for (int j = 0; j < np; j++) {
                 for (int n = 0; n < net.width(l); n++, k++) {
                     double[] c = connection(lines.get(k), file, lineNo.get(k), 'a', 7, new int[] {l - 1, j + 1, l, n + 1});
-                    net.weight[l][n * np + j] = c[0];
+                    p[net.weight(l, n, j)] = c[0];
                 }
             }
             for (int n = 0; n < net.width(l); n++, k++) {
-                net.bias[l][n] = connection(lines.get(k), file, lineNo.get(k), 'b', 5, new int[] {l, n + 1})[0];
+                p[net.bias(l, n)] = connection(lines.get(k), file, lineNo.get(k), 'b', 5, new int[] {l, n + 1})[0];
             }
         }
+        return p;
     }
 
     private static double[] connection(String text, Path file, int line, char kind, int fields, int[] expect) {
@@ -261,9 +268,4 @@ final class N2p2Model {
         }
     }
 
-    private static String architecture(NeuralNetwork net) {
-        StringBuilder sb = new StringBuilder();
-        for (int l = 0; l < net.layers(); l++) sb.append(l == 0 ? "" : "-").append(net.width(l));
-        return sb.toString();
-    }
 }

@@ -57,7 +57,7 @@ public final class N2p2Potential implements Potential {
 
     /** Layer widths of an element's network, inputs first and the output neuron (1) last. */
     public int[] layerWidths(String symbol) {
-        NeuralNetwork net = model.networks[element(symbol)];
+        NetworkShape net = model.shapes[element(symbol)];
         int[] w = new int[net.layers()];
         for (int l = 0; l < w.length; l++) w[l] = net.width(l);
         return w;
@@ -65,7 +65,7 @@ public final class N2p2Potential implements Potential {
 
     /** Activation letters of the layers after the input, as input.nn's global_activation_short ("t t l"). */
     public String activations() {
-        NeuralNetwork net = model.networks[0];
+        NetworkShape net = model.shapes[0];
         StringBuilder sb = new StringBuilder();
         for (int l = 1; l < net.layers(); l++) sb.append(l == 1 ? "" : " ").append(net.activation(l).code);
         return sb.toString();
@@ -110,11 +110,11 @@ public final class N2p2Potential implements Potential {
         Scaling.Table table = model.scalingTables[e];
         double[] g = w.values(), x = scratch.scaled;
         for (int s = 0; s < ns; s++) x[s] = table.apply(s, g[s]);
-        NeuralNetwork net = model.networks[e];
-        NeuralNetwork.Activations a = scratch.activations[e];
-        double energy = model.atomicEnergy(e, net.forward(x, a));
+        NetworkPass pass = scratch.networks[e];
+        double[] params = model.parameters[e];
+        double energy = model.atomicEnergy(e, pass.forward(params, 0, x));
         double[] dEdG = scratch.dEdG, c = scratch.coefficient, factor = table.factor;
-        net.inputGradient(a, dEdG);
+        pass.inputGradient(params, 0, dEdG);
         double energyFactor = model.energyFactor();
         for (int s = 0; s < ns; s++) c[s] = dEdG[s] * factor[s] * energyFactor;
         w.pairGradients(c, pairGradient);

@@ -2,19 +2,19 @@ package org.jmd.potentials.nnp;
 
 /**
  * What one thread needs to evaluate atoms of an {@link N2p2Potential}: the descriptor kernel's
- * workspace, one set of network activations per element, and the per-atom vectors (scaled G,
+ * workspace, one {@link NetworkPass} per element (its layer buffers), and the per-atom vectors (scaled G,
  * ∂E/∂G, coefficients). Made by {@link N2p2Potential#scratch()} from the shared model without
  * reading any file; a few kilobytes plus buffers that grow with the largest neighbourhood.
  */
 public final class N2p2Scratch {
     final DescriptorWorkspace descriptors;
-    final NeuralNetwork.Activations[] activations;
+    final NetworkPass[] networks;
     final double[] scaled, dEdG, coefficient;
 
     N2p2Scratch(N2p2Model model) {
         descriptors = model.descriptorSet.workspace();
-        activations = new NeuralNetwork.Activations[model.networks.length];
-        for (int e = 0; e < activations.length; e++) activations[e] = model.networks[e].activations();
+        networks = new NetworkPass[model.shapes.length];
+        for (int e = 0; e < networks.length; e++) networks[e] = new NetworkPass(model.shapes[e]);
         int max = model.descriptorSet.maxSize();
         scaled = new double[max];
         dEdG = new double[max];

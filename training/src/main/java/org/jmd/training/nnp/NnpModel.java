@@ -1,6 +1,7 @@
 package org.jmd.training.nnp;
 
 import java.util.SplittableRandom;
+import org.jmd.potentials.nnp.NetworkShape;
 
 /**
  * The trainable part of a Behler–Parrinello potential: one network per element (elements in n2p2

@@ -11,6 +11,7 @@ import org.jmd.engine.InputException;
 import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
 import org.jmd.potentials.nnp.DefaultSymmetryFunctions;
 import org.jmd.potentials.nnp.N2p2Writer;
+import org.jmd.potentials.nnp.NetworkShape;
 import org.jmd.potentials.nnp.Scaling;
 import org.jmd.training.LabelledStructure;
 import org.jmd.training.Trainer;

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
 import org.jmd.potentials.nnp.DefaultSymmetryFunctions;
+import org.jmd.potentials.nnp.NetworkShape;
 import org.jmd.training.LabelledStructure;
 import org.jmd.potentials.nnp.Activation;
 

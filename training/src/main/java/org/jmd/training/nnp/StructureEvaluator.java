@@ -1,6 +1,7 @@
 package org.jmd.training.nnp;
 
 import java.util.Arrays;
+import org.jmd.potentials.nnp.NetworkPass;
 
 /**
  * Energy, forces, loss and loss gradient of one {@link CachedStructure} under an {@link NnpModel}

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jmd.potentials.nnp.NetworkShape;
 import org.junit.jupiter.api.Test;
 import org.jmd.potentials.nnp.Activation;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
 import org.jmd.potentials.nnp.DerivativeLayout;
+import org.jmd.potentials.nnp.NetworkShape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.jmd.potentials.nnp.Activation;
