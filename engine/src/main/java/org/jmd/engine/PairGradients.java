@@ -8,13 +8,14 @@ import org.jmd.neighbor.NeighborList;
  * F_i += Σ_{p from i} g_p and the pairs' virial −δ_p ⊗ g_p itself, and stores, for every pair p
  * of the neighbor list, the gradient g_p = ∂E/∂δ_p of the terms it evaluated with respect to the
  * pair displacement δ_p = x_j + shift − x_i (zero for pairs it skipped) and, if per-atom energies
- * are wanted, the share s_p of those terms that belongs to the neighbor j. This class then adds
- * what the neighbors receive,
+ * are wanted, the share s_p of those terms that belongs to the neighbor j — both at the pair's
+ * slot in the list's transpose ({@link NeighborList#incomingSlots()}), so that each atom's
+ * incoming values lie side by side. This class then adds what the neighbors receive,
  * <pre>
  *   F_j −= Σ_{p into j} g_p          E_j += Σ_{p into j} s_p
  * </pre>
- * (F = −∂E/∂x, and ∂δ_p/∂x_j = +1), each atom's terms summed in pair order through the list's
- * transpose: the result is the same bits whatever the number of threads. It works for full lists
+ * (F = −∂E/∂x, and ∂δ_p/∂x_j = +1), each atom's terms summed in pair order, reading them
+ * contiguously: the result is the same bits whatever the number of threads. It works for full lists
  * (many-body terms, each center's terms on its own pairs) and half lists (pair potentials).
  *
  * <p>One instance per workspace; buffers grow with the list and are reused.
@@ -23,18 +24,33 @@ public final class PairGradients {
     private double[] gradient = new double[0];
     private double[] share = new double[0];
 
-    /** The gradient buffer for this list: 3 per pair. Kernels must write every pair of the atoms they visit (zero for pairs beyond the cutoff). */
+    /** The gradient buffer for this list: 3 per pair, at slot incomingSlots()[p]. Kernels must write every pair of the atoms they visit (zero for pairs beyond the cutoff). */
     public double[] gradients(NeighborList list) {
         int need = 3 * list.pairCount();
         if (gradient.length < need) gradient = new double[Math.max(need, gradient.length + gradient.length / 2)];
         return gradient;
     }
 
-    /** The neighbor-share buffer for per-atom energies: 1 per pair, written like the gradients. */
+    /** The neighbor-share buffer for per-atom energies: 1 per pair at its slot, written like the gradients. */
     public double[] shares(NeighborList list) {
         int need = list.pairCount();
         if (share.length < need) share = new double[Math.max(need, share.length + share.length / 2)];
         return share;
+    }
+
+    /**
+     * Zeroes the gradients (and, if {@code withShares}, the shares) of every pair, block by block
+     * over the team: contiguous in slot order, for kernels that then write only the pairs they
+     * evaluate (a many-body kernel evaluates a few of the skin list's pairs).
+     */
+    public void clear(NeighborList list, int n, ThreadTeam team, boolean withShares) {
+        final int[] inStart = list.incomingStart();
+        final double[] g = gradients(list), s = withShares ? shares(list) : null;
+        team.run(AtomBlocks.count(n), (b, worker) -> {
+            int k0 = inStart[AtomBlocks.first(b)], k1 = inStart[AtomBlocks.end(b, n)];
+            java.util.Arrays.fill(g, 3 * k0, 3 * k1, 0.0);
+            if (s != null) java.util.Arrays.fill(s, k0, k1, 0.0);
+        });
     }
 
     /**
@@ -43,16 +59,15 @@ public final class PairGradients {
      * wrote {@link #shares}). Parallel over atom blocks.
      */
     public void gatherIncoming(NeighborList list, int n, ThreadTeam team, double[] forces, double[] atomEnergies) {
-        final int[] inStart = list.incomingStart(), in = list.incomingPairs();
+        final int[] inStart = list.incomingStart();
         final double[] g = gradient, s = share;
         final boolean withShares = atomEnergies != null;
         team.run(AtomBlocks.count(n), (b, worker) -> {
             for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) {
                 double fx = 0, fy = 0, fz = 0, es = 0;
                 for (int k = inStart[i], e = inStart[i + 1]; k < e; k++) {
-                    int p = in[k];
-                    fx += g[3 * p]; fy += g[3 * p + 1]; fz += g[3 * p + 2];
-                    if (withShares) es += s[p];
+                    fx += g[3 * k]; fy += g[3 * k + 1]; fz += g[3 * k + 2];
+                    if (withShares) es += s[k];
                 }
                 forces[3 * i] -= fx; forces[3 * i + 1] -= fy; forces[3 * i + 2] -= fz;
                 if (withShares) atomEnergies[i] += es;

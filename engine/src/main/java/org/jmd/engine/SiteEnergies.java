@@ -35,7 +35,8 @@ public final class SiteEnergies {
     private final BlockSums[] sums;
     private final BlockSums.Accumulator[][] accumulators; // [worker][model]
     private final double[][] energies;                    // [worker][model]
-    private final double[][] gradients;                   // [model], this call's buffers
+    private final double[][] gradients;                   // [model], this call's slot-ordered buffers for the gather
+    private final double[][] kernelGradients;             // [model], what the kernels write, in pair order
     private final ForceResult[] single = new ForceResult[1];
 
     public SiteEnergies(ThreadTeam team) { this(team, 1); }
@@ -53,6 +54,7 @@ public final class SiteEnergies {
         energies = new double[team.size()][models];
         for (BlockSums.Accumulator[] a : accumulators) for (int k = 0; k < models; k++) a[k] = new BlockSums.Accumulator();
         gradients = new double[models][];
+        kernelGradients = new double[models][0];
     }
 
     public ThreadTeam team() { return team; }
@@ -71,10 +73,11 @@ public final class SiteEnergies {
         for (int k = 0; k < m; k++) {
             sums[k].prepare(blocks);
             gradients[k] = pairs[k].gradients(list);
+            if (kernelGradients[k].length < 3 * list.pairCount()) kernelGradients[k] = new double[gradients[k].length];
         }
-        final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
+        final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray(), slot = list.incomingSlots();
         final double[] x = system.x, sh = list.shiftArray();
-        final double[][] g = gradients;
+        final double[][] g = kernelGradients, gs = gradients;
         team.run(blocks, (b, worker) -> {
             BlockSums.Accumulator[] acc = accumulators[worker];
             double[] e = energies[worker];
@@ -83,12 +86,14 @@ public final class SiteEnergies {
                 site.atom(i, worker, e, g);
                 double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
                 for (int k = 0; k < m; k++) {
-                    double[] gk = g[k];
+                    double[] gk = g[k], gsk = gs[k];
                     acc[k].energy += e[k];
                     if (perAtom) outs[k].atomEnergies[i] = e[k];
                     double fx = 0, fy = 0, fz = 0;
                     for (int p = start[i], pe = start[i + 1]; p < pe; p++) {
                         double gx = gk[3 * p], gy = gk[3 * p + 1], gz = gk[3 * p + 2];
+                        int q = 3 * slot[p];
+                        gsk[q] = gx; gsk[q + 1] = gy; gsk[q + 2] = gz;
                         if (gx == 0 && gy == 0 && gz == 0) continue; // beyond the cutoff (the list has a skin)
                         fx += gx; fy += gy; fz += gz;
                         if (virial) {

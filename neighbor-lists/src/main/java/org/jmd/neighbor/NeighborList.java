@@ -39,6 +39,7 @@ public final class NeighborList {
     // transpose: the pairs whose neighbor is atom j, built on first use after each build
     private int[] incomingStart = new int[1];
     private int[] incomingPair = new int[0];
+    private int[] incomingSlot = new int[0];
     private boolean transposed;
 
     public Kind kind() { return kind; }
@@ -100,16 +101,33 @@ public final class NeighborList {
         return incomingPair;
     }
 
+    /**
+     * The position of each pair in the transpose (the inverse of {@link #incomingPairs()}): a
+     * kernel that stores what pair p gives its neighbor at slot incomingSlot[p] lets the gather
+     * read each atom's incoming values contiguously.
+     */
+    public int[] incomingSlots() {
+        transpose();
+        return incomingSlot;
+    }
+
     /** Counting sort of the pairs by neighbor; O(pairs), once per build. */
     private void transpose() {
         if (transposed) return;
         if (incomingStart.length < atoms + 1) incomingStart = new int[atoms + 1];
-        if (incomingPair.length < pairs) incomingPair = new int[neighbor.length];
+        if (incomingPair.length < pairs) {
+            incomingPair = new int[neighbor.length];
+            incomingSlot = new int[neighbor.length];
+        }
         int[] c = incomingStart;
         java.util.Arrays.fill(c, 0, atoms + 1, 0);
         for (int p = 0; p < pairs; p++) c[neighbor[p] + 1]++;
         for (int j = 0; j < atoms; j++) c[j + 1] += c[j];
-        for (int p = 0; p < pairs; p++) incomingPair[c[neighbor[p]]++] = p;
+        for (int p = 0; p < pairs; p++) {
+            int k = c[neighbor[p]]++;
+            incomingPair[k] = p;
+            incomingSlot[p] = k;
+        }
         for (int j = atoms; j > 0; j--) c[j] = c[j - 1];
         c[0] = 0;
         transposed = true;

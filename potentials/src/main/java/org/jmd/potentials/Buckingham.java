@@ -147,6 +147,7 @@ public final class Buckingham implements Potential {
         private void pairLoop(AtomicSystem system, NeighborList list, int want, ForceResult out, boolean charged, double ewaldAlpha) {
             final int n = system.size(), nt = types, blocks = AtomBlocks.count(n);
             final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray(), type = system.type;
+        final int[] slot = list.incomingSlots();
             final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0;
             final double[] pos = system.x, sh = list.shiftArray(), qa = q, g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
             final double[] ea = perAtom ? out.atomEnergies : null;
@@ -178,9 +179,10 @@ public final class Buckingham implements Potential {
                         int j = nb[p], ks = 3 * img[p];
                         double dx = pos[3 * j] - xi + sh[ks], dy = pos[3 * j + 1] - yi + sh[ks + 1], dz = pos[3 * j + 2] - zi + sh[ks + 2];
                         double r2 = dx * dx + dy * dy + dz * dz;
+                        int sl = slot[p];
                         if (r2 >= rc2) {
-                            g[3 * p] = 0; g[3 * p + 1] = 0; g[3 * p + 2] = 0;
-                            if (share != null) share[p] = 0;
+                            g[3 * sl] = 0; g[3 * sl + 1] = 0; g[3 * sl + 2] = 0;
+                            if (share != null) share[sl] = 0;
                             continue;
                         }
                         int t = ti + type[j];
@@ -210,12 +212,12 @@ public final class Buckingham implements Potential {
                         }
                         // ∂E/∂δ = dE/dr · δ/r: +g on i, −g on the neighbor
                         double gr = dEdr * rinv, gx = gr * dx, gy = gr * dy, gz = gr * dz;
-                        g[3 * p] = gx; g[3 * p + 1] = gy; g[3 * p + 2] = gz;
+                        g[3 * sl] = gx; g[3 * sl + 1] = gy; g[3 * sl + 2] = gz;
                         fx += gx; fy += gy; fz += gz;
                         if (virial) acc.addPair(dx, dy, dz, gx, gy, gz);
                         energy += e;
                         eiSelf += 0.5 * e;
-                        if (share != null) share[p] = 0.5 * e;
+                        if (share != null) share[sl] = 0.5 * e;
                     }
                     f[3 * i] += fx; f[3 * i + 1] += fy; f[3 * i + 2] += fz;
                     if (ea != null) ea[i] += eiSelf;

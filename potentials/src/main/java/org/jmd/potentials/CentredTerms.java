@@ -21,8 +21,8 @@ final class CentredTerms implements ForceWorkspace {
     /** One thread's evaluation of the terms centred on one atom. */
     interface Kernel {
         /**
-         * Writes the gradient g_p = ∂E/∂δ_p of every pair of atom i (zero for pairs beyond the
-         * cutoff) and, if {@code shares} is not null, the neighbors' energy shares and i's own
+         * Writes the gradient g_p = ∂E/∂δ_p of the pairs of atom i it evaluates, at their slots
+         * (the others are zero already) and, if {@code shares} is not null, the neighbors' energy shares and i's own
          * share into {@code ea[i]}; adds i's force to {@code f} and the energy (and, if
          * {@code virial}, the virial) of the terms to {@code sums}.
          */
@@ -59,6 +59,9 @@ final class CentredTerms implements ForceWorkspace {
         final double[] g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
         final double[] ea = perAtom ? out.atomEnergies : null, f = out.forces, x = system.x;
         final int[] el = elementOf, type = system.type;
+        // the transpose is built lazily and not thread-safe: clear() builds it before the kernels ask;
+        // the kernels then write only the pairs within their cutoff
+        pairs.clear(list, n, team, perAtom);
         team.run(blocks, (b, worker) -> {
             Kernel k = kernels[worker];
             BlockSums.Accumulator acc = accumulators[worker];
@@ -77,10 +80,10 @@ final class CentredTerms implements ForceWorkspace {
      * force on the neighbor, and i takes their sum.
      */
     static void finishAtom(int i, int ns, int[] pair, double[] delta, double[] force, double[] share, double selfShare, double energy,
-                           double[] g, double[] shares, double[] ea, double[] f, boolean virial, BlockSums.Accumulator sums) {
+                           int[] slot, double[] g, double[] shares, double[] ea, double[] f, boolean virial, BlockSums.Accumulator sums) {
         double fix = 0, fiy = 0, fiz = 0;
         for (int a = 0; a < ns; a++) {
-            int p = pair[a];
+            int p = slot[pair[a]];
             double gx = -force[3 * a], gy = -force[3 * a + 1], gz = -force[3 * a + 2];
             g[3 * p] = gx; g[3 * p + 1] = gy; g[3 * p + 2] = gz;
             fix += gx; fiy += gy; fiz += gz;

@@ -49,7 +49,7 @@ public final class LennardJones implements Potential {
             final int n = system.size(), blocks = AtomBlocks.count(n);
             final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0, virial = (want & ForceResult.VIRIAL) != 0;
             sums.prepare(blocks);
-            final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
+            final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray(), slot = list.incomingSlots();
             final double[] x = system.x, sh = list.shiftArray(), g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
             final double[] ea = perAtom ? out.atomEnergies : null, f = out.forces;
             final double rc2 = cutoff * cutoff, s2 = sigma * sigma, eps4 = 4 * epsilon, eps24 = 24 * epsilon;
@@ -63,9 +63,10 @@ public final class LennardJones implements Potential {
                         int j = nb[p], k = 3 * img[p];
                         double dx = x[3 * j] - xi + sh[k], dy = x[3 * j + 1] - yi + sh[k + 1], dz = x[3 * j + 2] - zi + sh[k + 2];
                         double r2 = dx * dx + dy * dy + dz * dz;
+                        int q = slot[p];
                         if (r2 >= rc2) {
-                            g[3 * p] = 0; g[3 * p + 1] = 0; g[3 * p + 2] = 0;
-                            if (share != null) share[p] = 0;
+                            g[3 * q] = 0; g[3 * q + 1] = 0; g[3 * q + 2] = 0;
+                            if (share != null) share[q] = 0;
                             continue;
                         }
                         double sr2 = s2 / r2, sr6 = sr2 * sr2 * sr2;
@@ -73,12 +74,12 @@ public final class LennardJones implements Potential {
                         // ∂E/∂δ = (dE/dr) δ/r = −24ε(2 sr¹² − sr⁶)/r² · δ: +g on i, −g on j
                         double gr = -eps24 * (2 * sr6 * sr6 - sr6) / r2;
                         double gx = gr * dx, gy = gr * dy, gz = gr * dz;
-                        g[3 * p] = gx; g[3 * p + 1] = gy; g[3 * p + 2] = gz;
+                        g[3 * q] = gx; g[3 * q + 1] = gy; g[3 * q + 2] = gz;
                         fx += gx; fy += gy; fz += gz;
                         if (virial) acc.addPair(dx, dy, dz, gx, gy, gz);
                         e += pairEnergy;
                         ei += 0.5 * pairEnergy;
-                        if (share != null) share[p] = 0.5 * pairEnergy;
+                        if (share != null) share[q] = 0.5 * pairEnergy;
                     }
                     f[3 * i] += fx; f[3 * i + 1] += fy; f[3 * i + 2] += fz;
                     if (ea != null) ea[i] = ei;

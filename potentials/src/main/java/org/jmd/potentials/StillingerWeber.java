@@ -105,7 +105,7 @@ public final class StillingerWeber implements Potential {
         private double[] force = new double[3 * 64], share = new double[64];
 
         /**
-         * The terms centred on atom i: writes the gradient of every pair of i (the negative of
+         * The terms centred on atom i: writes the gradient of each pair of i it evaluates (the negative of
          * the force on the neighbor) and, if {@code shares} is not null, the neighbors' energy
          * shares and i's own energy into {@code ea[i]}; adds i's force to {@code f} and the energy and
          * virial of the terms to {@code sums}.
@@ -120,8 +120,7 @@ public final class StillingerWeber implements Potential {
             ensureCapacity(p1 - p0);
             final int[] sp = shortPair, sj = shortJ;
             final double[] su = shortU, sr = shortR, ex = expFactor, dlx = dLogExp, fs = force, es = share;
-            java.util.Arrays.fill(g, 3 * p0, 3 * p1, 0.0);
-            if (shares != null) java.util.Arrays.fill(shares, p0, p1, 0.0);
+            final int[] slot = list.incomingSlots();
             // Neighbors within their pair cutoff, with what the triplet loop needs of each.
             int ns = 0;
             double energy = 0, eiSelf = 0;
@@ -190,7 +189,7 @@ public final class StillingerWeber implements Potential {
                 fs[3 * a] += fax; fs[3 * a + 1] += fay; fs[3 * a + 2] += faz;
                 es[a] += eaShare;
             }
-            CentredTerms.finishAtom(i, ns, sp, shortD, fs, es, eiSelf, energy, g, shares, ea, f, virial, sums);
+            CentredTerms.finishAtom(i, ns, sp, shortD, fs, es, eiSelf, energy, slot, g, shares, ea, f, virial, sums);
         }
 
         private void ensureCapacity(int m) {

@@ -126,7 +126,7 @@ public final class Tersoff implements Potential {
         private double[] force = new double[3 * 64], share = new double[64];
 
         /**
-         * The bonds of atom i: writes the gradient of every pair of i (minus the force on the
+         * The bonds of atom i: writes the gradient of each pair of i it evaluates (minus the force on the
          * neighbor) and, if {@code shares} is not null, the neighbors' energy shares and i's own
          * energy into {@code ea[i]}; adds i's force to {@code f} and the energy and virial of the
          * bonds to {@code sums}.
@@ -140,8 +140,7 @@ public final class Tersoff implements Potential {
             final int ei = elementOf[type[i]];
             final int p0 = start[i], p1 = start[i + 1];
             ensureCapacity(p1 - p0);
-            java.util.Arrays.fill(g, 3 * p0, 3 * p1, 0.0);
-            if (shares != null) java.util.Arrays.fill(shares, p0, p1, 0.0);
+            final int[] slot = list.incomingSlots();
             final int[] sp = shortPair, se = shortE;
             final double[] su = shortU, sr = shortR, sr2 = shortR2, fs = force, es = share;
             final double[] zr1 = dzDrij, zr2 = dzDrik, zc = dzDcos, cosv = cosines;
@@ -269,7 +268,7 @@ public final class Tersoff implements Potential {
                 fs[3 * a + 1] += fjy + gj * uay;
                 fs[3 * a + 2] += fjz + gj * uaz;
             }
-            CentredTerms.finishAtom(i, ns, sp, shortD, fs, es, eiSelf, energy, g, shares, ea, f, virial, sums);
+            CentredTerms.finishAtom(i, ns, sp, shortD, fs, es, eiSelf, energy, slot, g, shares, ea, f, virial, sums);
         }
 
         private void ensureCapacity(int m) {
