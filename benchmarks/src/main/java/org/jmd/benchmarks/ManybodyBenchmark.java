@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * at the potential's cutoff plus skin, paid every few tens of steps in MD. Divide the scores
  * (µs per operation) by the atom count in the setup log for µs per atom per step.
  *
- * <p>Run from the repository root (potential files: inputs/potentials and ../shared/potentials,
- * or -Djmd.root / -Djmd.shared).
+ * <p>Run from the repository root (potential files: inputs/potentials and testdata/potentials,
+ * or -Djmd.root / -Djmd.testdata).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,7 +65,7 @@ public class ManybodyBenchmark {
 
     @Setup(Level.Trial) public void setUp() {
         Path root = Path.of(System.getProperty("jmd.root", "."));
-        Path shared = Path.of(System.getProperty("jmd.shared", root.resolve("../shared").toString()));
+        Path shared = Path.of(System.getProperty("jmd.testdata", root.resolve("testdata").toString()));
         String line;
         switch (model) {
             case "sw-Si": line = "sw " + existing(root.resolve("inputs/potentials/Si.sw")); system = Crystals.silicon(atoms, 1); break;
@@ -83,7 +83,7 @@ public class ManybodyBenchmark {
     }
 
     private static Path existing(Path p) {
-        if (!Files.exists(p)) throw new IllegalStateException("potential file not found: " + p.toAbsolutePath() + " (run from the repository root or set -Djmd.root/-Djmd.shared)");
+        if (!Files.exists(p)) throw new IllegalStateException("potential file not found: " + p.toAbsolutePath() + " (run from the repository root or set -Djmd.root/-Djmd.testdata)");
         return p.toAbsolutePath();
     }
 

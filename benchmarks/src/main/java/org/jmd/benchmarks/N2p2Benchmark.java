@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * {@code wholeStructure} is one serial energy/force/virial evaluation (neighbor list prebuilt);
  * divide by the atom count (printed at setup: 1,080 and 1,024) for µs per atom per step. Reads
- * ../shared (or -Djmd.shared=...).
+ * testdata/ (or -Djmd.testdata=...).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -69,8 +69,8 @@ public class N2p2Benchmark {
     private int next;
 
     @Setup public void setup() {
-        Path dir = Path.of(System.getProperty("jmd.shared", "../shared"), "reference", "n2p2", potential);
-        if (!Files.isDirectory(dir)) throw new IllegalStateException("missing " + dir.toAbsolutePath() + " (set -Djmd.shared)");
+        Path dir = Path.of(System.getProperty("jmd.testdata", "../testdata"), "reference", "n2p2", potential);
+        if (!Files.isDirectory(dir)) throw new IllegalStateException("missing " + dir.toAbsolutePath() + " (set -Djmd.testdata)");
         system = atLeast(StructureIO.read(dir.resolve("input.data")).system, MIN_ATOMS);
         nnp = (N2p2Potential) PotentialRegistry.load().create("nnp \"" + dir + "\"", null);
         new CellListSearch().build(system.x, system.size(), system.cell(), nnp.cutoff(), NeighborList.Kind.FULL, list);

@@ -52,7 +52,7 @@ public class ThreadScalingBenchmark {
 
     @Setup(Level.Trial) public void setUp() {
         Path root = Path.of(System.getProperty("jmd.root", "."));
-        Path shared = Path.of(System.getProperty("jmd.shared", root.resolve("../shared").toString()));
+        Path shared = Path.of(System.getProperty("jmd.testdata", root.resolve("testdata").toString()));
         Potential p;
         switch (model) {
             case "sw" -> {
@@ -72,7 +72,7 @@ public class ThreadScalingBenchmark {
     }
 
     private static Path existing(Path p) {
-        if (!Files.exists(p)) throw new IllegalStateException("not found: " + p.toAbsolutePath() + " (run from the repository root or set -Djmd.root/-Djmd.shared)");
+        if (!Files.exists(p)) throw new IllegalStateException("not found: " + p.toAbsolutePath() + " (run from the repository root or set -Djmd.root/-Djmd.testdata)");
         return p.toAbsolutePath();
     }
 

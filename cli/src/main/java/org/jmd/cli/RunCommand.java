@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
                 + "and write thermo output, trajectories and checkpoints. The deck language is described in docs/deck.md.",
             "Relative paths in the deck resolve against the deck's directory. Ctrl-C stops after the current step, "
                 + "with the trajectory complete and a checkpoint written (if the deck asked for checkpoints)."},
-        footer = {"", "Example:", "  jmd run inputs/si-liquid.deck", "  jmd run inputs/zno-wurtzite-relax.deck -v shared=/path/to/shared"})
+        footer = {"", "Example:", "  jmd run inputs/si-liquid.deck", "  jmd run inputs/zno-wurtzite-relax.deck"})
 final class RunCommand implements Callable<Integer> {
     @Mixin ThreadsOption threadsOption;
 

@@ -33,8 +33,7 @@ class ExampleDecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("decks")
     void runsToCompletion(Path deck) throws IOException {
-        Path shared = Path.of(System.getProperty("jmd.shared", "../../shared")).toAbsolutePath();
-        Jmd.Run r = Jmd.run("run", deck.toString(), "-v", "out=" + tmp, "-v", "shared=" + shared);
+        Jmd.Run r = Jmd.run("run", deck.toString(), "-v", "out=" + tmp);
         assertEquals(0, r.code(), r.err());
         try (Stream<Path> s = Files.list(tmp)) {
             assertTrue(s.anyMatch(p -> p.toString().endsWith(".csv")), "thermo CSV written");

@@ -18,8 +18,8 @@ final class Jmd {
 
     /** A path in the shared reference data beside the checkout; fails clearly when it is missing. */
     static Path shared(String relative) {
-        Path p = Path.of(System.getProperty("jmd.shared", "../../shared")).resolve(relative);
-        if (!p.toFile().exists()) throw new AssertionError("reference data missing: " + p + " (is ../shared beside the checkout?)");
+        Path p = Path.of(System.getProperty("jmd.testdata", "../testdata")).resolve(relative);
+        if (!p.toFile().exists()) throw new AssertionError("reference data missing: " + p + " (testdata/ in the repository)");
         return p;
     }
 }

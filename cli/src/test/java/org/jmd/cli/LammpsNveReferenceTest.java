@@ -68,10 +68,10 @@ class LammpsNveReferenceTest {
     }
 
     static Path shared(String relative) {
-        String root = System.getProperty("jmd.shared");
-        if (root == null) fail("system property jmd.shared is not set (surefire sets it to ../shared beside the checkout)");
+        String root = System.getProperty("jmd.testdata");
+        if (root == null) fail("system property jmd.testdata is not set (surefire sets it to testdata/ in the repository)");
         Path p = Path.of(root).resolve(relative);
-        if (!Files.exists(p)) fail("reference data missing: " + p.toAbsolutePath() + " (jmd.shared=" + root + ")");
+        if (!Files.exists(p)) fail("reference data missing: " + p.toAbsolutePath() + " (jmd.testdata=" + root + ")");
         return p;
     }
 }

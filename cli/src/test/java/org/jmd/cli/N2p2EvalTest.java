@@ -24,8 +24,8 @@ class N2p2EvalTest {
     @TempDir Path tmp;
 
     @Test void evalWritesN2p2Prediction() throws Exception {
-        String shared = System.getProperty("jmd.shared");
-        if (shared == null) fail("system property jmd.shared is not set (surefire sets it to ../shared)");
+        String shared = System.getProperty("jmd.testdata");
+        if (shared == null) fail("system property jmd.testdata is not set (surefire sets it to testdata/ in the repository)");
         Path dir = Path.of(shared, "reference", "n2p2", "H2O_RPBE-D3");
         if (!Files.isRegularFile(dir.resolve("reference.txt"))) fail("reference data missing: " + dir.resolve("reference.txt"));
         Path out = tmp.resolve("out.xyz");

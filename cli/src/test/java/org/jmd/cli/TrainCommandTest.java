@@ -21,7 +21,7 @@ class TrainCommandTest {
     }
 
     /**
-     * Each example reads its data from ../shared (through -v data=...), selects and splits it and
+     * Each example reads its data from testdata/ (through -v data=...), selects and splits it and
      * checks its model line; --dry-run stops before training and writes nothing.
      */
     @Test void exampleDecksReadAndSplitTheirData() {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class N2p2WaterNveTest {
     @Test void waterClusterConservesEnergy() {
-        String shared = System.getProperty("jmd.shared");
-        if (shared == null) fail("system property jmd.shared is not set (surefire sets it to ../shared)");
+        String shared = System.getProperty("jmd.testdata");
+        if (shared == null) fail("system property jmd.testdata is not set (surefire sets it to testdata/ in the repository)");
         Path dir = Path.of(shared, "reference", "n2p2", "H2O_RPBE-D3");
         if (!Files.isRegularFile(dir.resolve("input.data"))) fail("reference data missing: " + dir.resolve("input.data"));
         AtomicSystem liquid = StructureIO.read(dir.resolve("input.data")).system;

@@ -12,9 +12,9 @@ final class ReferencePotentials {
         return existing(Path.of(System.getProperty("jmd.root", "..")).resolve("inputs/potentials/Si.sw"));
     }
 
-    /** Erhart et al. (2006) Zn–O bond-order potential from ../shared. */
+    /** Erhart et al. (2006) Zn–O bond-order potential from testdata/potentials. */
     static Path zincOxideErhart() {
-        return existing(Path.of(System.getProperty("jmd.shared", "../../shared")).resolve("potentials/ZnO_Erhart2006.tersoff"));
+        return existing(Path.of(System.getProperty("jmd.testdata", "../testdata")).resolve("potentials/ZnO_Erhart2006.tersoff"));
     }
 
     private static Path existing(Path p) {

@@ -43,8 +43,8 @@ class BuckinghamLammpsReferenceTest {
     static final String DECK = "buckingham cutoff=10.0 shift=yes coulomb=ewald ewald_accuracy=1e-10" + PAIRS;
 
     static Path referenceDir() {
-        String shared = System.getProperty("jmd.shared");
-        assertNotNull(shared, "system property jmd.shared is not set (surefire sets it to ../shared beside the checkout)");
+        String shared = System.getProperty("jmd.testdata");
+        assertNotNull(shared, "system property jmd.testdata is not set (surefire sets it to testdata/ in the repository)");
         Path dir = Path.of(shared, "reference", "lammps-singlepoint");
         assertTrue(Files.isDirectory(dir), "reference data missing: " + dir.toAbsolutePath());
         return dir;

@@ -21,7 +21,7 @@ import org.jmd.io.StructureIO;
  * {@code mvn -o -pl potentials -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/jmd-cp.txt}:
  * <pre>
  * java -cp potentials/target/test-classes:potentials/target/classes:$(cat /tmp/jmd-cp.txt) \
- *      -Djmd.shared=../shared org.jmd.potentials.EwaldLammpsMeasurement
+ *      -Djmd.testdata=../testdata org.jmd.potentials.EwaldLammpsMeasurement
  * </pre>
  */
 public final class EwaldLammpsMeasurement {
@@ -42,7 +42,7 @@ public final class EwaldLammpsMeasurement {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(System.getProperty("jmd.shared", "/work/shared"), "reference", "lammps-singlepoint");
+        Path dir = Path.of(System.getProperty("jmd.testdata", "../testdata"), "reference", "lammps-singlepoint");
         Path work = Files.createTempDirectory("ewald-measure");
         List<Path> files;
         try (var st = Files.list(dir)) { files = st.filter(p -> p.toString().endsWith(".buck.extxyz")).sorted().toList(); }

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 final class ReferenceFiles {
     private ReferenceFiles() {}
 
-    /** A file under the shared reference folder ({@code -Djmd.shared}, set by surefire). */
+    /** A file under the shared reference folder ({@code -Djmd.testdata}, set by surefire). */
     static Path shared(String relative) {
-        String root = System.getProperty("jmd.shared");
-        if (root == null) fail("system property jmd.shared is not set (surefire sets it to ../shared beside the checkout)");
+        String root = System.getProperty("jmd.testdata");
+        if (root == null) fail("system property jmd.testdata is not set (surefire sets it to testdata/ in the repository)");
         Path p = Path.of(root).resolve(relative);
-        assertTrue(Files.exists(p), "reference file missing: " + p + " (jmd.shared=" + root + ")");
+        assertTrue(Files.exists(p), "reference file missing: " + p + " (jmd.testdata=" + root + ")");
         return p;
     }
 

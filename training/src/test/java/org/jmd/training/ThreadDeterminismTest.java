@@ -38,7 +38,7 @@ class ThreadDeterminismTest {
 
     static Stream<Object[]> potentials() throws Exception {
         Path root = Path.of(System.getProperty("jmd.root", ".."));
-        Path shared = Path.of(System.getProperty("jmd.shared", "../shared"));
+        Path shared = Path.of(System.getProperty("jmd.testdata", "../testdata"));
         PotentialRegistry registry = PotentialRegistry.load();
         String[] si = {"Si"}, zno = {"Zn", "O"};
         List<Object[]> cases = new ArrayList<>();

@@ -16,8 +16,8 @@ final class ReferenceData {
 
     /** Directory of a case under shared/reference/n2p2; fails the test if it is missing. */
     static Path dir(String name) {
-        String shared = System.getProperty("jmd.shared");
-        if (shared == null) fail("system property jmd.shared is not set (surefire sets it to ../shared)");
+        String shared = System.getProperty("jmd.testdata");
+        if (shared == null) fail("system property jmd.testdata is not set (surefire sets it to testdata/ in the repository)");
         Path d = Path.of(shared, "reference", "n2p2", name);
         if (!Files.isRegularFile(d.resolve("reference.txt"))) fail("reference data missing: " + d.resolve("reference.txt"));
         return d;

@@ -12,13 +12,13 @@ import org.jmd.io.Frame;
 import org.jmd.io.StructureIO;
 import org.jmd.training.LabelledStructure;
 
-/** Labelled data sets of ../shared/data; a missing file fails the test. */
+/** Labelled data sets of testdata/data; a missing file fails the test. */
 final class SharedData {
     private SharedData() {}
 
     static Path file(String set, String name) {
-        String shared = System.getProperty("jmd.shared");
-        if (shared == null) fail("system property jmd.shared is not set (surefire sets it to ../shared)");
+        String shared = System.getProperty("jmd.testdata");
+        if (shared == null) fail("system property jmd.testdata is not set (surefire sets it to testdata/ in the repository)");
         Path p = Path.of(shared, "data", set, name);
         if (!Files.isRegularFile(p)) fail("reference data missing: " + p);
         return p;

@@ -29,10 +29,10 @@ class SiliconPlipTest {
     @TempDir Path dir;
 
     @Test void meetsTheAccuracyTargetsOnTheMlearnTestSet() {
-        Path data = Path.of(System.getProperty("jmd.shared", "../shared"), "data", "si-pbe");
+        Path data = Path.of(System.getProperty("jmd.testdata", "../testdata"), "data", "si-pbe");
         Path trainFile = data.resolve("si_mlearn_training.extxyz"), testFile = data.resolve("si_mlearn_test.extxyz");
         assertTrue(Files.isRegularFile(trainFile) && Files.isRegularFile(testFile),
-                "missing reference data " + data.toAbsolutePath() + " (set -Djmd.shared to the shared directory)");
+                "missing reference data " + data.toAbsolutePath() + " (set -Djmd.testdata to the shared directory)");
         List<LabelledStructure> all = load(trainFile), test = load(testFile);
         // reference energy: mean energy per atom of the training set (one element)
         double e = 0;
