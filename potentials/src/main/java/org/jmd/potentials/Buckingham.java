@@ -2,13 +2,10 @@ package org.jmd.potentials;
 
 import java.util.List;
 import java.util.Map;
-import org.jmd.engine.AtomBlocks;
-import org.jmd.engine.BlockSums;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.ForceWorkspace;
 import org.jmd.engine.InputException;
-import org.jmd.engine.PairGradients;
 import org.jmd.engine.Potential;
 import org.jmd.engine.ThreadTeam;
 import org.jmd.neighbor.NeighborList;
@@ -87,10 +84,12 @@ public final class Buckingham implements Potential {
      */
     public final class Workspace implements ForceWorkspace {
         private final ThreadTeam team;
-        private final PairGradients pairs = new PairGradients();
         private final EwaldSum ewald = coulomb == CoulombMethod.EWALD ? new EwaldSum(ewaldAccuracy, cutoff, alpha, ke) : null;
-        private final BlockSums sums = new BlockSums();
-        private BlockSums.Accumulator[] accumulators = new BlockSums.Accumulator[0];
+        private final PairTerms terms;
+        // what the pair terms of the current evaluation need, set before they run
+        private int[] type;
+        private boolean ewaldReal, dsf;
+        private double splitting;
         // species table of the last system, mapped to parameters (rebuilt when the table changes)
         private String[] mappedSpecies = new String[0];
         private int types;
@@ -99,7 +98,10 @@ public final class Buckingham implements Potential {
         private double[] typeCharge = new double[0];
         private double[] q = new double[0];
 
-        Workspace(ThreadTeam team) { this.team = team; }
+        Workspace(ThreadTeam team) {
+            this.team = team;
+            this.terms = new PairTerms(team, Pair::new);
+        }
 
         /** The Ewald splitting parameter chosen for the last structure (1/Å), or the DSF damping; NaN otherwise. */
         public double alpha() {
@@ -145,88 +147,57 @@ public final class Buckingham implements Potential {
         }
 
         private void pairLoop(AtomicSystem system, NeighborList list, int want, ForceResult out, boolean charged, double ewaldAlpha) {
-            final int n = system.size(), nt = types, blocks = AtomBlocks.count(n);
-            final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray(), type = system.type;
-        final int[] slot = list.incomingSlots();
-            final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0;
-            final double[] pos = system.x, sh = list.shiftArray(), qa = q, g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
-            final double[] ea = perAtom ? out.atomEnergies : null;
-            final boolean ewaldReal = charged && coulomb == CoulombMethod.EWALD, dsf = charged && coulomb == CoulombMethod.DSF;
-            final double a = ewaldReal ? ewaldAlpha : alpha, ke = Buckingham.this.ke;
-            final boolean polynomial = convention.polynomialErfc();
-            // LAMMPS's coul/long writes 2/√π with 9 digits (EWALD_F), its coul/dsf in full
-            final double twoOverSqrtPi = polynomial && ewaldReal ? PolynomialErfc.TWO_OVER_SQRT_PI_LAMMPS : TWO_OVER_SQRT_PI;
-            final double eShift = dsfEnergyShift, fShift = dsfForceShift;
-            final double rc2 = cutoff * cutoff;
-            final boolean[] hasB = hasBuck;
-            final double[] bA = buckA, bInvRho = buckInvRho, bC = buckC, bShift = buckShift;
-            final boolean virial = (want & ForceResult.VIRIAL) != 0;
-            final double[] f = out.forces;
-            sums.prepare(blocks);
-            if (accumulators.length < team.size()) {
-                accumulators = new BlockSums.Accumulator[team.size()];
-                for (int w = 0; w < accumulators.length; w++) accumulators[w] = new BlockSums.Accumulator();
+            type = system.type;
+            ewaldReal = charged && coulomb == CoulombMethod.EWALD;
+            dsf = charged && coulomb == CoulombMethod.DSF;
+            splitting = ewaldReal ? ewaldAlpha : alpha;
+            terms.compute(system, list, want, out, cutoff);
+        }
+
+        /** Buckingham and real-space Coulomb terms of one pair; one per thread. */
+        private final class Pair implements PairTerms.Pair {
+            private int ti;
+            private double qi, slope;
+
+            @Override public void centre(int i) {
+                ti = type[i] * types;
+                qi = ewaldReal || dsf ? ke * q[i] : 0;
             }
-            team.run(blocks, (blk, worker) -> {
-                BlockSums.Accumulator acc = accumulators[worker];
-                acc.clear();
-                double energy = 0;
-                for (int i = AtomBlocks.first(blk), iEnd = AtomBlocks.end(blk, n); i < iEnd; i++) {
-                    int ti = type[i] * nt;
-                    double qi = ewaldReal || dsf ? ke * qa[i] : 0, eiSelf = 0, fx = 0, fy = 0, fz = 0;
-                    double xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
-                    for (int p = start[i], end = start[i + 1]; p < end; p++) {
-                        int j = nb[p], ks = 3 * img[p];
-                        double dx = pos[3 * j] - xi + sh[ks], dy = pos[3 * j + 1] - yi + sh[ks + 1], dz = pos[3 * j + 2] - zi + sh[ks + 2];
-                        double r2 = dx * dx + dy * dy + dz * dz;
-                        int sl = slot[p];
-                        if (r2 >= rc2) {
-                            g[3 * sl] = 0; g[3 * sl + 1] = 0; g[3 * sl + 2] = 0;
-                            if (share != null) share[sl] = 0;
-                            continue;
-                        }
-                        int t = ti + type[j];
-                        double r = Math.sqrt(r2), rinv = 1 / r, e = 0, dEdr = 0;
-                        if (hasB[t]) {
-                            double rep = bA[t] * Math.exp(-r * bInvRho[t]);
-                            double r2inv = rinv * rinv, disp = bC[t] * r2inv * r2inv * r2inv;
-                            e += rep - disp - bShift[t];
-                            dEdr += -rep * bInvRho[t] + 6 * disp * rinv;
-                        }
-                        double qq = qi == 0 ? 0 : qi * qa[j];
-                        if (qq != 0) {
-                            double x = a * r, gauss = Math.exp(-x * x);
-                            // −d/dr [erfc(αr)/r] = (erfc(αr)/r + 2/√π·α·exp(−α²r²))/r. With LAMMPS's polynomial
-                            // erfc this is what LAMMPS computes, polynomial in the first term but the exact
-                            // derivative of erfc in the second, so the force is not quite −dE/dr (see
-                            // CoulombConvention); reproducing LAMMPS's forces needs exactly this
-                            double erfcOverR = (polynomial ? PolynomialErfc.scaled(x) : ScaledErfc.of(x)) * gauss * rinv;
-                            double radial = (erfcOverR + twoOverSqrtPi * a * gauss) * rinv;
-                            if (ewaldReal) {
-                                e += qq * erfcOverR;
-                                dEdr -= qq * radial;
-                            } else {
-                                e += qq * (erfcOverR - eShift - r * fShift);
-                                dEdr -= qq * (radial + fShift);
-                            }
-                        }
-                        // ∂E/∂δ = dE/dr · δ/r: +g on i, −g on the neighbor
-                        double gr = dEdr * rinv, gx = gr * dx, gy = gr * dy, gz = gr * dz;
-                        g[3 * sl] = gx; g[3 * sl + 1] = gy; g[3 * sl + 2] = gz;
-                        fx += gx; fy += gy; fz += gz;
-                        if (virial) acc.addPair(dx, dy, dz, gx, gy, gz);
-                        energy += e;
-                        eiSelf += 0.5 * e;
-                        if (share != null) share[sl] = 0.5 * e;
-                    }
-                    f[3 * i] += fx; f[3 * i + 1] += fy; f[3 * i + 2] += fz;
-                    if (ea != null) ea[i] += eiSelf;
+
+            @Override public double energy(int j, double r2) {
+                int t = ti + type[j];
+                double r = Math.sqrt(r2), rinv = 1 / r, e = 0, dEdr = 0;
+                if (hasBuck[t]) {
+                    double rep = buckA[t] * Math.exp(-r * buckInvRho[t]);
+                    double r2inv = rinv * rinv, disp = buckC[t] * r2inv * r2inv * r2inv;
+                    e += rep - disp - buckShift[t];
+                    dEdr += -rep * buckInvRho[t] + 6 * disp * rinv;
                 }
-                acc.energy = energy;
-                acc.storeAs(sums, blk);
-            });
-            sums.addTo(out, blocks, virial);
-            pairs.gatherIncoming(list, n, team, f, ea);
+                double qq = qi == 0 ? 0 : qi * q[j];
+                if (qq != 0) {
+                    double a = splitting, x = a * r, gauss = Math.exp(-x * x);
+                    boolean polynomial = convention.polynomialErfc();
+                    // LAMMPS's coul/long writes 2/√π with 9 digits (EWALD_F), its coul/dsf in full
+                    double twoOverSqrtPi = polynomial && ewaldReal ? PolynomialErfc.TWO_OVER_SQRT_PI_LAMMPS : TWO_OVER_SQRT_PI;
+                    // −d/dr [erfc(αr)/r] = (erfc(αr)/r + 2/√π·α·exp(−α²r²))/r. With LAMMPS's polynomial
+                    // erfc this is what LAMMPS computes, polynomial in the first term but the exact
+                    // derivative of erfc in the second, so the force is not quite −dE/dr (see
+                    // CoulombConvention); reproducing LAMMPS's forces needs exactly this
+                    double erfcOverR = (polynomial ? PolynomialErfc.scaled(x) : ScaledErfc.of(x)) * gauss * rinv;
+                    double radial = (erfcOverR + twoOverSqrtPi * a * gauss) * rinv;
+                    if (ewaldReal) {
+                        e += qq * erfcOverR;
+                        dEdr -= qq * radial;
+                    } else {
+                        e += qq * (erfcOverR - dsfEnergyShift - r * dsfForceShift);
+                        dEdr -= qq * (radial + dsfForceShift);
+                    }
+                }
+                slope = dEdr * rinv;
+                return e;
+            }
+
+            @Override public double slope() { return slope; }
         }
 
         /** Maps the system's species table onto the parameters; only when the table changed. */

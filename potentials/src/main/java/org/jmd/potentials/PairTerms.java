@@ -1,0 +1,96 @@
+package org.jmd.potentials;
+
+import java.util.function.Supplier;
+import org.jmd.engine.AtomBlocks;
+import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.BlockSums;
+import org.jmd.engine.ForceResult;
+import org.jmd.engine.PairGradients;
+import org.jmd.engine.ThreadTeam;
+import org.jmd.neighbor.NeighborList;
+
+/**
+ * The threaded loop of a pair potential on a half list (LJ, Buckingham real space): atoms in
+ * fixed blocks over the team; each pair once, its energy split half and half between its atoms,
+ * atom i's force and the virial summed by the block, what the neighbor receives left in
+ * {@link PairGradients} for the incoming gather. The same bits for any number of threads.
+ */
+final class PairTerms {
+    /** One thread's evaluation of pair terms; stateful, so each worker has its own. */
+    interface Pair {
+        /** Prepares the pairs of centre i (per-atom parameters such as its type or charge). */
+        default void centre(int i) {}
+
+        /**
+         * The energy of the pair (i, j) at squared distance r2 (below the cutoff²); leaves
+         * (dE/dr)/r in {@link #slope()}, so that ∂E/∂δ = slope·δ.
+         */
+        double energy(int j, double r2);
+
+        /** (dE/dr)/r of the last {@link #energy} call. */
+        double slope();
+    }
+
+    private final ThreadTeam team;
+    private final Pair[] terms;
+    private final BlockSums.Accumulator[] accumulators;
+    private final PairGradients pairs = new PairGradients();
+    private final BlockSums sums = new BlockSums();
+
+    PairTerms(ThreadTeam team, Supplier<Pair> pair) {
+        this.team = team;
+        terms = new Pair[team.size()];
+        accumulators = new BlockSums.Accumulator[team.size()];
+        for (int w = 0; w < terms.length; w++) {
+            terms[w] = pair.get();
+            accumulators[w] = new BlockSums.Accumulator();
+        }
+    }
+
+    /** Adds the pair terms within {@code cutoff} of every pair of the half list. */
+    void compute(AtomicSystem system, NeighborList list, int want, ForceResult out, double cutoff) {
+        final int n = system.size(), blocks = AtomBlocks.count(n);
+        final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0, virial = (want & ForceResult.VIRIAL) != 0;
+        sums.prepare(blocks);
+        final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray(), slot = list.incomingSlots();
+        final double[] x = system.x, sh = list.shiftArray(), g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
+        final double[] ea = perAtom ? out.atomEnergies : null, f = out.forces;
+        final double rc2 = cutoff * cutoff;
+        team.run(blocks, (b, worker) -> {
+            Pair term = terms[worker];
+            BlockSums.Accumulator acc = accumulators[worker];
+            acc.clear();
+            double energy = 0;
+            for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) {
+                term.centre(i);
+                double ei = 0, fx = 0, fy = 0, fz = 0, xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+                for (int p = start[i], pe = start[i + 1]; p < pe; p++) {
+                    int j = nb[p], k = 3 * img[p];
+                    double dx = x[3 * j] - xi + sh[k], dy = x[3 * j + 1] - yi + sh[k + 1], dz = x[3 * j + 2] - zi + sh[k + 2];
+                    double r2 = dx * dx + dy * dy + dz * dz;
+                    int q = slot[p];
+                    if (r2 >= rc2) {
+                        g[3 * q] = 0; g[3 * q + 1] = 0; g[3 * q + 2] = 0;
+                        if (share != null) share[q] = 0;
+                        continue;
+                    }
+                    double e = term.energy(j, r2), gr = term.slope();
+                    // ∂E/∂δ = (dE/dr) δ/r: +g on i, −g on the neighbor
+                    double gx = gr * dx, gy = gr * dy, gz = gr * dz;
+                    g[3 * q] = gx; g[3 * q + 1] = gy; g[3 * q + 2] = gz;
+                    fx += gx; fy += gy; fz += gz;
+                    if (virial) acc.addPair(dx, dy, dz, gx, gy, gz);
+                    energy += e;
+                    ei += 0.5 * e;
+                    if (share != null) share[q] = 0.5 * e;
+                }
+                f[3 * i] += fx; f[3 * i + 1] += fy; f[3 * i + 2] += fz;
+                if (ea != null) ea[i] += ei;
+            }
+            acc.energy = energy;
+            acc.storeAs(sums, b);
+        });
+        sums.addTo(out, blocks, virial);
+        pairs.gatherIncoming(list, n, team, f, ea);
+    }
+}
