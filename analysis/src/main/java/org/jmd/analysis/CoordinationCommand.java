@@ -29,7 +29,7 @@ public final class CoordinationCommand implements SamplerProvider {
                 c.write(file());
                 List<String> means = new ArrayList<>();
                 for (String sp : c.species()) if (!Double.isNaN(c.mean(sp))) means.add(format("%s %.3f", sp, c.mean(sp)));
-                return List.of(format("mean neighbors within %.4g Å: %s; written to %s", cutoff, String.join(", ", means), file()));
+                return List.of(format("mean neighbors within %s Å: %s; written to %s", cutoff, String.join(", ", means), file()));
             }
         };
     }
