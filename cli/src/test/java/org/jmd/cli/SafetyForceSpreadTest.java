@@ -54,7 +54,7 @@ class SafetyForceSpreadTest {
         Files.writeString(dir.resolve("md.deck"), HEAD + "safety max_fspread=" + limit + "\nrun 10\n");
         Jmd.Run r = Jmd.run("run", dir.resolve("md.deck").toString());
         assertEquals(2, r.code(), r.err());
-        String expected = String.format(Locale.ROOT, "md.deck:7: run: step 0: the force spread on atom %d (Si) is %.4g eV/Å (limit %g, set with 'safety max_fspread=')",
+        String expected = String.format(Locale.ROOT, "md.deck:7: run: step 0: the force spread on atom %d (Si) is %.4g eV/Å (limit %s, set with 'safety max_fspread=')",
                 atom + 1, spread[atom], limit);
         assertTrue(r.err().contains(expected), "expected '" + expected + "' in: " + r.err());
     }

@@ -43,7 +43,7 @@ final class Safety {
             double[] spread = u.forceSpread();
             for (int i = 0; i < s.size(); i++) {
                 if (!(spread[i] <= maxForceSpread)) {
-                    return String.format(Locale.ROOT, "the force spread on atom %d (%s) is %.4g eV/Å (limit %g, set with 'safety max_fspread=')",
+                    return String.format(Locale.ROOT, "the force spread on atom %d (%s) is %.4g eV/Å (limit %s, set with 'safety max_fspread=')",
                             i + 1, s.symbol(i), spread[i], maxForceSpread);
                 }
             }
