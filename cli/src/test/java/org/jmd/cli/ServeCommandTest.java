@@ -146,6 +146,29 @@ class ServeCommandTest {
         return java.util.Arrays.stream(m.group(1).split(", ")).mapToDouble(Double::parseDouble).toArray();
     }
 
+    /**
+     * --structure also brings the file's per-atom charges, for a potential that reads them from
+     * the structure (Buckingham with damped shifted-force Coulomb and no charges=): the same
+     * energy as a direct evaluation to 1e-12.
+     */
+    @Test void structureBringsItsCharges() throws Exception {
+        AtomicSystem zno = Consistency.randomTriclinic(new String[] {"Zn", "O"}, 16, 12.0, 1.8, 13);
+        for (int i = 0; i < zno.size(); i++) zno.charge[i] = zno.type[i] == 0 ? 1.2 : -1.2;
+        Frame frame = new Frame(zno);
+        frame.hasCharges = true;
+        Path file = dir.resolve("zno.extxyz");
+        StructureIO.write(file, frame);
+        String line = "buckingham cutoff=8.0 coulomb=dsf alpha=0.2 pairs=Zn-O:529.70:0.3581:0.0,O-O:9547.96:0.21916:32.0";
+        IpiServer.Reply reply = new IpiServer.Reply();
+        try (Served s = new Served("--potential", line, "--structure", file.toString())) {
+            s.server.evaluate(zno.cell().matrix(), zno.x, zno.size(), reply);
+            s.server.exit();
+            assertEquals(0, s.result().code());
+        }
+        ForceResult direct = Consistency.evaluate(PotentialRegistry.load().create(line, null), zno);
+        assertEquals(direct.energy, reply.energy, 1e-12 * Math.abs(direct.energy));
+    }
+
     // ---- a server going wrong: exit status 2 and one line ----
 
     @Test void serverClosingBeforeAnyStructure() throws Exception {

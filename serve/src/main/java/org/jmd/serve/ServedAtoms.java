@@ -7,29 +7,32 @@ import org.jmd.neighbor.Cell;
 /**
  * The species of the atoms a server sends, which the i-PI protocol does not carry (LAMMPS's
  * {@code fix ipi} takes them from its data file in the same way): either one element for every
- * atom, any number of them, or the species of a structure file in order, which fixes the number
- * of atoms. Holds the system the client fills, made anew only when the atom count changes.
+ * atom, any number of them, or the species (and charges, for potentials that read them per atom)
+ * of a structure file in order, which fixes the number of atoms. Holds the system the client
+ * fills, made anew only when the atom count changes.
  */
 public final class ServedAtoms {
     private final String[] table;
     private final int[] types;      // per atom, or null when every atom has species 0
+    private final double[] charges; // per atom, or null
     private final String origin;    // the structure file, or null
     private AtomicSystem system;
 
-    private ServedAtoms(String[] table, int[] types, String origin) {
+    private ServedAtoms(String[] table, int[] types, double[] charges, String origin) {
         this.table = table;
         this.types = types;
+        this.charges = charges;
         this.origin = origin;
     }
 
     /** Every atom is {@code symbol}, whatever their number. */
     public static ServedAtoms uniform(String symbol) {
-        return new ServedAtoms(new String[] {symbol}, null, null);
+        return new ServedAtoms(new String[] {symbol}, null, null, null);
     }
 
-    /** The species of {@code structure}'s atoms, in order; every structure served must have that many atoms. */
+    /** The species and charges of {@code structure}'s atoms, in order; every structure served must have that many atoms. */
     public static ServedAtoms of(AtomicSystem structure, String file) {
-        return new ServedAtoms(structure.speciesTable(), structure.type.clone(), file);
+        return new ServedAtoms(structure.speciesTable(), structure.type.clone(), structure.charge.clone(), file);
     }
 
     /**
@@ -45,6 +48,7 @@ public final class ServedAtoms {
         }
         if (system == null || system.size() != n) {
             system = new AtomicSystem(Cell.open(), table, types != null ? types : new int[n], new double[3 * n]);
+            if (charges != null) System.arraycopy(charges, 0, system.charge, 0, n);
         }
         return system;
     }
