@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     String element;
 
     @Option(names = "--structure", paramLabel = "FILE",
-            description = "The species of this structure's atoms, in order (any format jmd reads; positions and cell are ignored). "
+            description = "The species (and charges, if given) of this structure's atoms, in order (any format jmd reads; positions and cell are ignored). "
                     + "Every structure served must then have that many atoms.")
     Path structure;
 
