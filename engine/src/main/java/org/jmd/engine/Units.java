@@ -30,6 +30,16 @@ public final class Units {
     public static final double BOHR = 0.529177210903;
     /** 1 Hartree in eV. */
     public static final double HARTREE = 27.211386245988;
+    /**
+     * 1 Bohr in Å as ASE's {@code ase.units.Bohr} has it (CODATA 2014, ASE's default, to the
+     * last bit), 4.4e-10 relatively smaller than {@link #BOHR}. The i-PI socket protocol
+     * ({@code jmd serve}) works in Bohr and Hartree; converting with ASE's values makes a
+     * structure sent by ASE's {@code SocketIOCalculator} arrive at the very positions ASE holds,
+     * so results through the socket equal {@code jmd eval} to round-off.
+     */
+    public static final double BOHR_ASE = 0.5291772105638411;
+    /** 1 Hartree in eV as ASE's {@code ase.units.Hartree} has it (CODATA 2014), 8e-9 relatively smaller than {@link #HARTREE}. */
+    public static final double HARTREE_ASE = 27.211386024367243;
     /** Coulomb constant e²/(4πε₀) in eV·Å. */
     public static final double COULOMB = 14.399645478425668;
     /**
