@@ -17,7 +17,10 @@ import org.jmd.neighbor.Cell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Deck lines and parameter files that are wrong give InputExceptions naming file, line and problem. */
+/**
+ * Deck lines and parameter files that are wrong give InputExceptions naming file, line and problem.
+ * (A missing file, a missing file argument and unknown options: the conformance suite, cli.)
+ */
 class ManybodyInputErrorsTest {
     @TempDir Path dir;
 
@@ -42,17 +45,6 @@ class ManybodyInputErrorsTest {
         AtomicSystem s = Consistency.randomTriclinic(new String[] {"Si"}, 8, 20, 2.1, 7);
         assertEquals(Consistency.energy(b, s), Consistency.energy(a, s), 0.0);
         assertEquals(2.0951 * 1.8, a.cutoff(), 1e-15);
-    }
-
-    @Test void missingFile() {
-        InputException e = fails("tersoff nowhere.tersoff");
-        assertTrue(e.getMessage().contains("nowhere.tersoff") && e.getMessage().contains("no such"), e.getMessage());
-    }
-
-    @Test void missingFileArgumentAndUnknownOption() throws IOException {
-        assertTrue(fails("sw").getMessage().contains("missing parameter file"));
-        write("si.sw", SW_SI);
-        assertTrue(fails("sw si.sw cutof=3").getMessage().contains("unknown option 'cutof'"));
     }
 
     @Test void tooManyNumbersNamesTheLine() throws IOException {
