@@ -11,26 +11,14 @@ import org.jmd.engine.Units;
 import org.jmd.engine.check.Consistency;
 import org.jmd.neighbor.Cell;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Energy and forces of the shared n2p2 examples against n2p2's own predictions (reference.txt):
- * energy to 1e-9 relative, every force component to 1e-7 of the largest reference force.
+ * The unit options of {@code potential nnp}: n2p2's H2O example (Bohr, Hartree) evaluated on the
+ * structure in Å and read back in eV reproduces n2p2's own prediction (reference.txt), energy to
+ * 1e-9 relative and every force component to 1e-7 of the largest. The prediction in the
+ * potential's own units is a golden file (reference/n2p2/NAME/golden.extxyz, GoldenFilesTest in cli).
  */
-class N2p2ReferenceTest {
-    @ParameterizedTest
-    @ValueSource(strings = {"H2O_RPBE-D3", "Anisole_SCAN"})
-    void reproducesN2p2Prediction(String name) throws Exception {
-        Path dir = ReferenceData.dir(name);
-        double[] ref = ReferenceData.reference(dir);
-        AtomicSystem s = ReferenceData.structure(dir);
-        assertEquals(1 + 3 * s.size(), ref.length, "reference.txt has one energy and 3 forces per atom");
-        var p = PotentialRegistry.load().create("nnp \"" + dir + "\"", null);
-        ForceResult r = Consistency.evaluate(p, s);
-        compare(name, ref, r.energy, r.forces, 1.0, 1.0);
-    }
-
+class N2p2UnitOptionsTest {
     /** H2O (Bohr, Hartree) evaluated on the structure in Å with unit options; results converted back. */
     @Test void unitConversionPathReproducesN2p2() throws Exception {
         Path dir = ReferenceData.dir("H2O_RPBE-D3");
