@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code jmd train} killed with SIGKILL at random (seeded) moments and continued with
+ * {@code jmd train} killed with SIGKILL at random (seeded) moments — once it has saved a
+ * checkpoint, so the kills land in the fit or, for a resumed run, anywhere — and continued with
  * {@code --resume} ends with the weights of a training never killed, bit for bit: a small NNP
  * (Adam epochs, then L-BFGS) on the mlearn Si test set, as a child JVM. A resume of another
  * training (here: another seed) into the same directory is refused.
@@ -45,8 +46,10 @@ class KilledTrainingTest {
         boolean refused = false;
         while (kills < KILLS) {
             Process child = train(deck, "work", true);
-            // kills within the last two thirds of a whole training's time: mostly during the fit
-            if (child.waitFor(whole / 3 + random.nextInt(2 * whole / 3), TimeUnit.MILLISECONDS)) {
+            // the kill comes at a random moment once a checkpoint exists (at once for a resumed run: anywhere in its life)
+            Path chk = dir.resolve("work/training.chk");
+            while (!Files.exists(chk) && child.isAlive()) Thread.sleep(10);
+            if (child.waitFor(random.nextInt(whole / 2), TimeUnit.MILLISECONDS)) {
                 // finished before its kill (a resumed training has less to do): it must have the weights, and the next starts afresh
                 assertEquals(0, child.exitValue(), Files.readString(dir.resolve("log.txt")));
                 assertSameResults(dir.resolve("reference"), dir.resolve("work"));
@@ -70,10 +73,11 @@ class KilledTrainingTest {
         Process last = train(deck, "work", true);
         assertTrue(last.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, last.exitValue(), Files.readString(dir.resolve("log.txt")));
+        if (Files.readString(dir.resolve("log.txt")).contains("resuming from")) resumed++;
         assertSameResults(dir.resolve("reference"), dir.resolve("work"));
         assertTrue(refused, "no kill left a checkpoint to refuse");
         assertTrue(resumed > 0, "no run resumed from a checkpoint");
-        System.out.printf("KilledTrainingTest: a training takes %d ms; %d kills, %d runs resumed from a checkpoint, %d finished before their kill%n",
+        System.out.printf("KilledTrainingTest: a training takes %d ms; %d kills, %d runs resumed from a checkpoint (the last included), %d finished before their kill%n",
                 whole, kills, resumed, finished);
     }
 
