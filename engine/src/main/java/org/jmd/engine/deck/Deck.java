@@ -86,7 +86,11 @@ public final class Deck implements AutoCloseable {
         interpreter.run(lines, base);
     }
 
-    /** Checks, then runs, deck text (for tests and embedding); relative paths resolve against {@code baseDir}. */
+    /**
+     * Checks, then runs, deck text (for tests and embedding); relative paths resolve against
+     * {@code baseDir}. The check starts from an empty simulation, as a deck does: give a Deck a
+     * whole deck, not a deck in pieces.
+     */
     public void run(String text, String source, Path baseDir) {
         List<DeckLine> lines = DeckReader.parse(text, source);
         check(lines, baseDir);

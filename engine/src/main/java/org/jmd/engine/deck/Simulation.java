@@ -151,10 +151,14 @@ public final class Simulation implements AutoCloseable {
             if (!cols.contains(c)) cols.add(c);
         }
         if (thermo != null) thermo.close();
-        if (dry != null && file != null) {
-            Thermo.checkFile(file, append, String.join(",", cols.stream().map(ThermoColumn::name).toList()));
-            dry.output(file);
-            file = null; // the dry pass keeps the columns (runs check them) but writes nothing
+        if (dry != null) {
+            // the dry pass keeps the columns (runs check them) and checks the file, but writes nothing
+            thermo = new Thermo(every, cols, out, null, append, () -> restarted);
+            if (file != null) {
+                Thermo.checkFile(file, append, thermo.csvHeader());
+                dry.output(file);
+            }
+            return;
         }
         thermo = new Thermo(every, cols, out, file, append, () -> restarted);
     }
