@@ -42,8 +42,10 @@ public final class TrainDeck {
     private Path labelBase;
     private Arguments modelAt;
     private final InvariantPoints invariantPoints = new InvariantPoints();
-    private TrainingRun.Result result;
-    private boolean dryRun;
+    /** The {@code train} line and what it asked for; training starts once every line after it is checked too. */
+    private Arguments trainAt;
+    private TrainingRun.Plan plan;
+    private boolean dryRun, resume;
 
     /**
      * @param out    progress and summary
@@ -64,10 +66,10 @@ public final class TrainDeck {
         command("print", this::print);
     }
 
-    /** A command that refuses to run once the deck has trained ('train' must be last). */
+    /** A command that may not follow 'train' (the last command, run after every line was checked). */
     private void command(String name, Interpreter.Command c) {
         interpreter.command(name, a -> {
-            if (result != null) throw a.error("the deck has already trained; 'train' must be its last command");
+            if (trainAt != null) throw a.error("'train' (line " + trainAt.line() + ") must be the deck's last command");
             c.execute(a);
         });
     }
@@ -80,6 +82,9 @@ public final class TrainDeck {
      */
     public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
 
+    /** Continue a training of this deck that was killed, from the checkpoints in the output directory ({@code jmd train --resume}). */
+    public void setResume(boolean resume) { this.resume = resume; }
+
     /** Runs a deck file; relative paths in it resolve against its directory. */
     public TrainingRun.Result run(Path deck) {
         Path dir = deck.toAbsolutePath().getParent();
@@ -91,10 +96,24 @@ public final class TrainDeck {
         return run(DeckReader.parse(text, source), source, baseDir);
     }
 
+    /** Every line runs (reading, selecting, checking), and only then does {@code train} train: a mistake anywhere stops the deck before training. */
     private TrainingRun.Result run(List<DeckLine> lines, String source, Path baseDir) {
         interpreter.run(lines, baseDir);
-        if (result == null) throw new InputException(source, 0, "the deck never says 'train'; end it with 'train' (after 'read' and 'model')");
-        return result;
+        if (trainAt == null) throw new InputException(source, 0, "the deck never says 'train'; end it with 'train' (after 'read' and 'model')");
+        TrainingRun.Result[] result = new TrainingRun.Result[1];
+        Interpreter.at(trainAt, () -> {
+            if (dryRun) {
+                boolean fresh = TrainingRun.checkOutput(outDir);
+                out.println(String.format(Locale.ROOT, "dry run: would %s '%s' on %d structures (%d atoms), validate on %d, committee of %d, seed %d, %d threads, into %s",
+                        resume && !fresh ? "resume training" : "train", plan.model().command(), plan.training().size(), LabelledData.atoms(plan.training()),
+                        plan.validation().size(), plan.committee(), plan.seed(), plan.threads(), outDir));
+                out.flush();
+                result[0] = new TrainingRun.Result(null, outDir, null, null, List.of());
+            } else {
+                result[0] = new TrainingRun(out, outDir, plan, resume).execute();
+            }
+        });
+        return result[0];
     }
 
     // ------------------------------------------------------------------ commands
@@ -292,16 +311,9 @@ public final class TrainDeck {
             for (String z : all) if (!givenReference.containsKey(z)) missing.add(z);
             if (!missing.isEmpty()) throw referenceAt.error("no reference energy for " + String.join(", ", missing) + " (the data hold " + String.join(", ", all) + ")");
         }
-        if (dryRun) {
-            out.println(String.format(Locale.ROOT, "dry run: would train '%s' on %d structures (%d atoms), validate on %d, committee of %d, seed %d, %d threads, into %s",
-                    modelAt.command(), pool.size(), LabelledData.atoms(pool), validation.size(), committee, seed, threads, outDir));
-            out.flush();
-            result = new TrainingRun.Result(null, outDir, null, null, List.of());
-            return;
-        }
-        TrainingRun run = new TrainingRun(out, outDir, new TrainingRun.Plan(List.copyOf(pool), List.copyOf(validation), List.copyOf(sources),
-                givenReference, labelLine, labelBase, invariantPoints, trainers.get(modelAt), modelAt, committee, seed, threads));
-        result = run.execute();
+        plan = new TrainingRun.Plan(List.copyOf(pool), List.copyOf(validation), List.copyOf(sources),
+                givenReference, labelLine, labelBase, invariantPoints, trainers.get(modelAt), modelAt, committee, seed, threads);
+        trainAt = a;
     }
 
     private void print(Arguments a) {

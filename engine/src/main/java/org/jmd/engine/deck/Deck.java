@@ -21,12 +21,20 @@ import org.jmd.neighbor.Cell;
  * Each command checks its own arguments (unknown keys are errors through
  * {@link Arguments#requireAllUsed()}), and every error carries the deck file and line. The
  * commands are documented, with examples, in {@code docs/deck.md}.
+ *
+ * <p>Before a deck runs, all of it is checked ({@link #check}): a twin deck on a dry
+ * {@link Simulation} executes every line — commands check their arguments, read their input
+ * files, check their outputs can be written — while runs and minimizations take no step and no
+ * file is written. So a mistake on the last line stops the deck before its first step, and a
+ * new command is checked by the same pass without doing anything for it.
  */
 public final class Deck implements AutoCloseable {
     private final Interpreter interpreter = new Interpreter();
     private final StopSignal stop = new StopSignal();
     private final PrintWriter out;
     private final Simulation sim;
+    /** Non-null in the checking twin. */
+    private final DryRun dry;
     private final PotentialRegistry potentials = PotentialRegistry.load();
     private final Providers<IntegratorProvider> integrators = new Providers<>(IntegratorProvider.class, IntegratorProvider::name, "ensemble");
     private final Providers<MinimizerProvider> minimizers = new Providers<>(MinimizerProvider.class, MinimizerProvider::name, "minimizer");
@@ -38,8 +46,13 @@ public final class Deck implements AutoCloseable {
      * @param showProgress whether to show it (only on a terminal)
      */
     public Deck(PrintWriter out, PrintWriter progressOut, boolean showProgress) {
+        this(out, progressOut, showProgress, null);
+    }
+
+    private Deck(PrintWriter out, PrintWriter progressOut, boolean showProgress, DryRun dry) {
         this.out = out;
-        this.sim = new Simulation(out, progressOut, showProgress, stop);
+        this.dry = dry;
+        this.sim = new Simulation(out, progressOut, showProgress, stop, dry);
         interpreter.command("read", this::read);
         interpreter.command("lattice", this::lattice);
         interpreter.command("cut", this::cut);
@@ -70,14 +83,43 @@ public final class Deck implements AutoCloseable {
 
     public Simulation simulation() { return sim; }
 
-    /** Runs a deck file; relative paths in it resolve against its directory. */
+    /** Checks the whole deck file ({@link #check}), then runs it; relative paths in it resolve against its directory. */
     public void run(Path deckFile) {
-        interpreter.run(DeckReader.read(deckFile), deckFile.toAbsolutePath().getParent());
+        List<DeckLine> lines = DeckReader.read(deckFile);
+        Path base = deckFile.toAbsolutePath().getParent();
+        check(lines, base);
+        interpreter.run(lines, base);
     }
 
-    /** Runs deck text (for tests and embedding); relative paths resolve against {@code baseDir}. */
+    /**
+     * Checks, then runs, deck text (for tests and embedding); relative paths resolve against
+     * {@code baseDir}. The check starts from an empty simulation, as a deck does: give a Deck a
+     * whole deck, not a deck in pieces.
+     */
     public void run(String text, String source, Path baseDir) {
-        interpreter.run(DeckReader.parse(text, source), baseDir);
+        List<DeckLine> lines = DeckReader.parse(text, source);
+        check(lines, baseDir);
+        interpreter.run(lines, baseDir);
+    }
+
+    /**
+     * Checks every line of a deck file without running it or writing anything, and returns a
+     * one-line summary of what it would do; the first problem is an {@code InputException} with
+     * its file and line. This deck's command-line variables and thermo quantities count.
+     */
+    public String check(Path deckFile) { return check(DeckReader.read(deckFile), deckFile.toAbsolutePath().getParent()); }
+
+    /** {@link #check(Path)} for deck text. */
+    public String check(String text, String source, Path baseDir) { return check(DeckReader.parse(text, source), baseDir); }
+
+    private String check(List<DeckLine> lines, Path baseDir) {
+        PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+        try (Deck twin = new Deck(quiet, quiet, false, new DryRun())) {
+            interpreter.variables().commandLine().forEach(twin.variables()::defineFromCommandLine);
+            twin.sim.addThermoColumnsOf(sim);
+            twin.interpreter.run(lines, baseDir);
+            return twin.dry.summary(twin.sim.system());
+        }
     }
 
     // ------------------------------------------------------------------ commands
@@ -86,6 +128,11 @@ public final class Deck implements AutoCloseable {
         Path file = a.path(0, "a structure file");
         a.requirePositionalAtMost(1);
         a.requireAllUsed();
+        if (dry != null && dry.writes(file)) {
+            // written by an earlier line, so not there yet: the current atoms stand in for it
+            sim.setSystem(requireSystem(a).copy(), true);
+            return;
+        }
         Frame f = StructureIO.read(file);
         sim.setSystem(f.system, f.hasVelocities);
         out.println("read " + f.system.size() + " atoms from " + file);
@@ -211,6 +258,12 @@ public final class Deck implements AutoCloseable {
         a.requirePositionalAtMost(1);
         a.requireAllUsed();
         requireSystem(a);
+        if (dry != null) {
+            org.jmd.io.StructureFormat.forFile(file);
+            StructureIO.checkWritable(file);
+            dry.output(file);
+            return;
+        }
         StructureIO.write(file, sim.snapshot(true));
     }
 
@@ -227,7 +280,9 @@ public final class Deck implements AutoCloseable {
         Path file = a.path(0, "a checkpoint file");
         a.requirePositionalAtMost(1);
         a.requireAllUsed();
-        Checkpoint c = Checkpoint.read(file);
+        Checkpoint c = dry != null && dry.writes(file)
+                ? new Checkpoint(requireSystem(a).copy(), sim.step(), sim.time(), sim.timestep(), sim.ensembleLine(), null, null) // not written yet
+                : Checkpoint.read(file);
         sim.restart(c);
         out.println("restart from " + file + ": " + c.system().size() + " atoms at step " + c.step());
     }
@@ -259,6 +314,7 @@ public final class Deck implements AutoCloseable {
         }
     }
 
+    /** {@code run N [upto]}: N steps, or (LAMMPS's {@code upto}) up to step N, as a restart deck wants wherever its checkpoint was. */
     private void run(Arguments a) {
         long n;
         String text = a.positional(0, "a number of steps");
@@ -268,7 +324,12 @@ public final class Deck implements AutoCloseable {
             throw a.error("expects a whole number of steps, got '" + text + "'");
         }
         if (n < 0) throw a.error("number of steps must not be negative, got " + n);
-        a.requirePositionalAtMost(1);
+        if (a.positionalCount() > 1) {
+            if (!a.positional(1, "").equals("upto")) throw a.error("unexpected argument '" + a.positional(1, "") + "' (only 'upto' may follow the steps)");
+            if (n < sim.step()) throw a.error("run " + n + " upto: the simulation is already at step " + sim.step());
+            n -= sim.step();
+        }
+        a.requirePositionalAtMost(2);
         a.requireAllUsed();
         String pending = sim.pendingEnsembleLine();
         if (pending != null) {

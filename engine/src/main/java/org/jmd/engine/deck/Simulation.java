@@ -26,6 +26,10 @@ import org.jmd.io.Frame;
  * runs: MD ({@link #run}) and minimization ({@link #minimize}). {@link Deck} parses commands and
  * calls in here; this class knows nothing of deck syntax beyond the {@link Arguments} it is
  * handed for error locations.
+ *
+ * <p>A dry simulation ({@link DryRun}) is the one a deck is checked with before it runs: it
+ * builds the same state and checks every requirement and output, evaluates the forces once
+ * when the atoms or the potential change, but takes no step and writes no file.
  */
 public final class Simulation implements AutoCloseable {
     private final PrintWriter out;
@@ -35,6 +39,8 @@ public final class Simulation implements AutoCloseable {
     private final Samplers samplers = new Samplers();
     private final Map<String, ThermoColumn> thermoColumns = ThermoColumns.builtIn();
     private final Map<String, Double> masses = new LinkedHashMap<>();
+    /** Non-null for the dry pass: what the deck would do. */
+    private final DryRun dry;
 
     private AtomicSystem system;
     private boolean velocitiesKnown;
@@ -49,6 +55,8 @@ public final class Simulation implements AutoCloseable {
     private byte[] pendingIntegratorState;
     private String pendingEnsembleLine;
     private org.jmd.neighbor.VerletList.Reference pendingNeighborReference;
+    /** Whether the state came from a checkpoint: appended outputs then continue where it was written. */
+    private boolean restarted;
 
     private long step;
     private double time;
@@ -59,10 +67,11 @@ public final class Simulation implements AutoCloseable {
     private Path checkpointFile;
     private int checkpointEvery;
 
-    Simulation(PrintWriter out, PrintWriter progressOut, boolean showProgress, StopSignal stop) {
+    Simulation(PrintWriter out, PrintWriter progressOut, boolean showProgress, StopSignal stop, DryRun dry) {
         this.out = out;
         this.progress = new Progress(progressOut, showProgress);
         this.stop = stop;
+        this.dry = dry;
     }
 
     // ------------------------------------------------------------------ state
@@ -77,6 +86,9 @@ public final class Simulation implements AutoCloseable {
 
     /** Adds a thermo quantity that {@code thermo extra=NAME} can then ask for. */
     public void addThermoColumn(ThermoColumn column) { thermoColumns.put(column.name(), column); }
+
+    /** The thermo quantities another simulation knows (the deck's checking twin gets the same). */
+    void addThermoColumnsOf(Simulation other) { thermoColumns.putAll(other.thermoColumns); }
 
     void setSystem(AtomicSystem s, boolean hasVelocities) {
         if (!samplers.isEmpty()) samplers.endAll(out, "the atoms were replaced");
@@ -121,6 +133,9 @@ public final class Simulation implements AutoCloseable {
         integratorRestored = false;
     }
 
+    /** The {@code ensemble} line of the current integrator, or null. */
+    String ensembleLine() { return ensembleLine; }
+
     String pendingEnsembleLine() { return integrator == null ? pendingEnsembleLine : null; }
 
     void velocitiesAssigned() { velocitiesKnown = true; }
@@ -138,23 +153,42 @@ public final class Simulation implements AutoCloseable {
             if (!cols.contains(c)) cols.add(c);
         }
         if (thermo != null) thermo.close();
-        thermo = new Thermo(every, cols, out, file, append);
+        if (dry != null) {
+            // the dry pass keeps the columns (runs check them) and checks the file, but writes nothing
+            thermo = new Thermo(every, cols, out, null, append, () -> restarted);
+            if (file != null) {
+                Thermo.checkFile(file, append, thermo.csvHeader());
+                dry.output(file);
+            }
+            return;
+        }
+        thermo = new Thermo(every, cols, out, file, append, () -> restarted);
     }
 
     void setDump(int every, Path file, boolean append) {
         if (dump != null) dump.close();
-        dump = new TrajectoryDump(every, file, append);
+        if (dry != null) {
+            org.jmd.io.TrajectoryWriter.check(file, null);
+            dry.output(file);
+            return;
+        }
+        dump = new TrajectoryDump(every, file, append, () -> restarted);
     }
 
     /** Attaches an analysis to the following runs ({@link Samplers}). */
     void addSampler(Sampler s, Arguments at) { samplers.add(s, at); }
 
     void setCheckpoint(int every, Path file) {
+        if (dry != null) {
+            org.jmd.io.StructureIO.checkWritable(file);
+            dry.output(file);
+        }
         checkpointEvery = every;
         checkpointFile = file;
     }
 
     void restart(Checkpoint c) {
+        restarted = true;
         setSystem(c.system(), true);
         step = c.step();
         time = c.time();
@@ -184,6 +218,13 @@ public final class Simulation implements AutoCloseable {
     void run(long n, Arguments at) {
         Dynamics d = ready(at);
         if (integrator == null) throw at.error("no ensemble; say how to integrate first, e.g. 'ensemble nve'");
+        if (dry != null) {
+            evaluateOnce(d);
+            step += n;
+            time += n * timestep;
+            dry.ran(n, ensembleLine);
+            return;
+        }
         prepare(d);
         integrator.init(d);
         applyPendingState();
@@ -227,6 +268,11 @@ public final class Simulation implements AutoCloseable {
     /** Relaxes the structure (and with {@code cell=yes} the cell) with the named minimizer. */
     void minimize(Minimizer m, double fmax, int maxSteps, boolean relaxCell, double pressureBar, Arguments at) {
         Dynamics d = ready(at);
+        if (dry != null) {
+            evaluateOnce(d); // the steps it will take are unknown: the dry clock stays where it is
+            dry.minimized(m.describe());
+            return;
+        }
         prepare(d);
         Thermo th = thermo();
         th.header();
@@ -311,13 +357,23 @@ public final class Simulation implements AutoCloseable {
         velocitiesKnown = true;
     }
 
+    /**
+     * The dry pass's one force evaluation after the atoms or the potential changed: a potential
+     * without parameters for a species, or atoms it cannot handle, fail here, before any run.
+     */
+    private void evaluateOnce(Dynamics d) {
+        if (forcesCurrent) return;
+        d.computeForces();
+        forcesCurrent = true;
+    }
+
     private void finish(Dynamics d) {
         step = d.step;
         time = d.time;
     }
 
     private Thermo thermo() {
-        if (thermo == null) thermo = new Thermo(0, defaultColumns(), out, null, false);
+        if (thermo == null) thermo = new Thermo(0, defaultColumns(), out, null, false, () -> restarted);
         return thermo;
     }
 

@@ -20,6 +20,19 @@ final class Adam {
         v = new double[parameters];
     }
 
+    /** Writes the running means and the step count, so that a resumed fit takes the same steps. */
+    void save(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeLong(t);
+        StateIO.write(out, m);
+        StateIO.write(out, v);
+    }
+
+    void restore(java.io.DataInputStream in) throws java.io.IOException {
+        t = in.readLong();
+        StateIO.read(in, m);
+        StateIO.read(in, v);
+    }
+
     /** One step of size {@code rate} against the gradient g. */
     void step(double[] p, double[] g, double rate) {
         t++;

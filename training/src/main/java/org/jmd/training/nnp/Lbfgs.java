@@ -63,6 +63,38 @@ final class Lbfgs {
         return value;
     }
 
+    /** Writes what the next {@link #iterate} starts from: point, gradient, value, history and counts. */
+    void save(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(memory);
+        StateIO.write(out, x);
+        StateIO.write(out, g);
+        out.writeDouble(value);
+        out.writeInt(stored);
+        out.writeInt(newest);
+        out.writeLong(evaluations);
+        for (int k = 0; k < memory; k++) {
+            StateIO.write(out, s[k]);
+            StateIO.write(out, y[k]);
+        }
+        StateIO.write(out, rho);
+    }
+
+    /** Continues from a {@link #save}d state instead of {@link #start}: the iterations then follow as if never stopped. */
+    void restore(java.io.DataInputStream in) throws java.io.IOException {
+        if (in.readInt() != memory) throw new java.io.IOException("L-BFGS memory differs");
+        StateIO.read(in, x);
+        StateIO.read(in, g);
+        value = in.readDouble();
+        stored = in.readInt();
+        newest = in.readInt();
+        evaluations = in.readLong();
+        for (int k = 0; k < memory; k++) {
+            StateIO.read(in, s[k]);
+            StateIO.read(in, y[k]);
+        }
+        StateIO.read(in, rho);
+    }
+
     /** The current point (not a copy: it changes with the next {@link #iterate}). */
     double[] position() { return x; }
 

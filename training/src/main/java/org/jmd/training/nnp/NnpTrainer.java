@@ -88,7 +88,7 @@ public final class NnpTrainer implements Trainer {
         double[] start = model.initialParameters(context.seed(), bias);
 
         NetworkFit fit = new NetworkFit(model, settings.fit(), context.curve(), targets);
-        NetworkFit.Result result = fit.run(start, train, valid, context.seed() ^ 0x5DEECE66DL, threads);
+        NetworkFit.Result result = fit.run(start, train, valid, context.seed() ^ 0x5DEECE66DL, threads, context.checkpoint());
         last = new Trained(model, descriptors, result.parameters());
         write(context.modelDir(), descriptors, model, result, training.size(), validation.size());
         return "nnp " + context.modelDir().toAbsolutePath();
