@@ -126,6 +126,14 @@ class AnalysisDeckTest {
         assertTrue(screen.toString().contains("coordination: mean neighbors within 2.6 Å: Si 4.000"), screen.toString());
     }
 
+    /** The whole deck is checked before it runs: a typo further down means no analysis file is written at all. */
+    @Test void aDeckThatFailsItsCheckWritesNoAnalysis() {
+        fails("lattice diamond a=5.431 species=Si repeat=2,2,2\ncoordination cutoff=2.6 file=c.csv\n"
+                + "rdf every=10 cutoff=5 bins=10 file=r.csv\nrnu 10\n", 4, "rnu");
+        assertFalse(Files.exists(dir.resolve("c.csv")), "coordination written by a deck that failed its check");
+        assertFalse(Files.exists(dir.resolve("r.csv")));
+    }
+
     /** Ctrl-C (here asked for before the run) stops after one step; what was sampled is still written. */
     @Test void anInterruptedRunWritesWhatItSampled() throws IOException {
         Deck d = deck();

@@ -307,6 +307,12 @@ public final class Deck implements AutoCloseable {
         a.requireAllUsed();
         if (s.every() == Sampler.NOW) {
             s.sample(requireSystem(a), sim.time());
+            if (dry != null) {
+                // the check samples (so a structure it cannot analyse fails now) but writes nothing
+                org.jmd.io.StructureIO.checkWritable(s.file());
+                dry.output(s.file());
+                return;
+            }
             for (String line : s.write()) out.println(a.command() + ": " + line);
             out.flush();
         } else {

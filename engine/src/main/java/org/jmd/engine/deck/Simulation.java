@@ -176,7 +176,13 @@ public final class Simulation implements AutoCloseable {
     }
 
     /** Attaches an analysis to the following runs ({@link Samplers}). */
-    void addSampler(Sampler s, Arguments at) { samplers.add(s, at); }
+    void addSampler(Sampler s, Arguments at) {
+        if (dry != null) {
+            org.jmd.io.StructureIO.checkWritable(s.file());
+            dry.output(s.file());
+        }
+        samplers.add(s, at);
+    }
 
     void setCheckpoint(int every, Path file) {
         if (dry != null) {
