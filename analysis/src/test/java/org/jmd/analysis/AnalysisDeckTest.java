@@ -62,7 +62,7 @@ class AnalysisDeckTest {
         fails(ARGON + "msd every=ten file=m.csv\n", 6, "every= expects a whole number");
         fails("coordination cutoff=3 file=c.csv\n", 1, "coordination: no atoms yet");
         Files.writeString(dir.resolve("blocker"), "a file, not a directory\n");
-        fails(ARGON + "\nmsd every=10 file=blocker/m.csv\n", 7, "msd: file=blocker/m.csv", "is not a directory");
+        fails(ARGON + "\nmsd every=10 file=blocker/m.csv\n", 7, "msd: file=blocker/m.csv", "is a file, not a directory");
         fails(ARGON + "msd every=10 file=.\n", 6, "is a directory");
         InputException e = fails(ARGON + "rdff every=10 cutoff=5 bins=10 file=r.csv\n", 6, "unknown command 'rdff'", "did you mean 'rdf'?");
         for (String name : new String[] {"rdf", "adf", "msd", "vdos", "coordination", "run"}) assertTrue(e.getMessage().contains(name), e.getMessage());
