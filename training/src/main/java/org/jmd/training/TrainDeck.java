@@ -12,6 +12,7 @@ import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.Elements;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
+import org.jmd.engine.Registry;
 import org.jmd.engine.build.Lattices;
 import org.jmd.engine.deck.DeckLine;
 import org.jmd.engine.deck.DeckReader;
@@ -31,7 +32,7 @@ public final class TrainDeck {
     private final Interpreter interpreter = new Interpreter();
     private final PrintWriter out;
     private final Path outDir;
-    private final Trainers trainers = Trainers.load();
+    private final Registry<TrainerProvider> trainers = Registry.load(TrainerProvider.class, "trainer");
 
     private final List<LabelledStructure> pool = new ArrayList<>();
     private final List<LabelledStructure> validation = new ArrayList<>();
@@ -281,7 +282,7 @@ public final class TrainDeck {
 
     /** {@code model NAME OPTIONS...}: the trainer, checked now (unknown options are errors here). */
     private void model(Arguments a) {
-        Arguments sub = subcommand(a, "a trainer name (" + String.join(", ", trainers.providers().keySet()) + ")");
+        Arguments sub = subcommand(a, "a trainer name (" + trainers.known() + ")");
         TrainerProvider p = trainers.get(sub);
         p.create(sub);
         sub.requireAllUsed();
@@ -303,7 +304,7 @@ public final class TrainDeck {
         int threads = a.integer("threads", org.jmd.engine.ThreadTeam.defaultThreads());
         if (threads < 1) throw a.error("threads= must be at least 1, got " + threads);
         a.requireAllUsed();
-        if (modelAt == null) throw a.error("no model; choose one first with 'model NAME ...' (known: " + String.join(", ", trainers.providers().keySet()) + ")");
+        if (modelAt == null) throw a.error("no model; choose one first with 'model NAME ...' (known: " + trainers.known() + ")");
         if (pool.isEmpty()) throw a.error("no training structures; 'read' some first");
         if (givenReference != null) {
             List<String> all = ReferenceEnergies.elements(pool, validation);

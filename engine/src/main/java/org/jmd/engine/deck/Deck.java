@@ -7,6 +7,7 @@ import java.util.List;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.PotentialRegistry;
+import org.jmd.engine.Registry;
 import org.jmd.engine.Structures;
 import org.jmd.engine.build.Lattices;
 import org.jmd.engine.md.IntegratorProvider;
@@ -36,9 +37,9 @@ public final class Deck implements AutoCloseable {
     /** Non-null in the checking twin. */
     private final DryRun dry;
     private final PotentialRegistry potentials = PotentialRegistry.load();
-    private final Providers<IntegratorProvider> integrators = new Providers<>(IntegratorProvider.class, IntegratorProvider::name, "ensemble");
-    private final Providers<MinimizerProvider> minimizers = new Providers<>(MinimizerProvider.class, MinimizerProvider::name, "minimizer");
-    private final Providers<SamplerProvider> analyses = new Providers<>(SamplerProvider.class, SamplerProvider::name, "analysis");
+    private final Registry<IntegratorProvider> integrators = Registry.load(IntegratorProvider.class, "ensemble");
+    private final Registry<MinimizerProvider> minimizers = Registry.load(MinimizerProvider.class, "minimizer");
+    private final Registry<SamplerProvider> analyses = Registry.load(SamplerProvider.class, "analysis");
 
     /**
      * @param out          thermo table and messages
@@ -188,7 +189,7 @@ public final class Deck implements AutoCloseable {
     }
 
     private void potential(Arguments a) {
-        if (a.words().isEmpty()) throw a.error("missing a potential name; known: " + String.join(", ", new java.util.TreeSet<>(potentials.providers().keySet())));
+        if (a.words().isEmpty()) throw a.error("missing a potential name; known: " + String.join(", ", potentials.providers().keySet()));
         sim.setPotential(potentials.create(subcommand(a)));
     }
 
