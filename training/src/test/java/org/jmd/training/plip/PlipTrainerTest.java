@@ -162,14 +162,11 @@ class PlipTrainerTest {
 
     // ------------------------------------------------------------------------------------------
 
-    /** Parses a deck line as the train command would, through the ServiceLoader. */
+    /** Parses a deck line as the train command would, through the trainers' registry. */
     static Trainer trainer(String line) {
         Arguments all = Arguments.parseLine(line, "deck.txt", 3, null);
         Arguments args = new Arguments(all.positional(0, "model name"), all.words().subList(1, all.words().size()), "deck.txt", 3, null);
-        TrainerProvider provider = null;
-        for (TrainerProvider p : java.util.ServiceLoader.load(TrainerProvider.class)) if (p.name().equals(args.command())) provider = p;
-        assertTrue(provider != null, "plip trainer registered");
-        Trainer t = provider.create(args);
+        Trainer t = org.jmd.engine.Registry.load(TrainerProvider.class, "trainer").get(args).create(args);
         args.requireAllUsed();
         return t;
     }
