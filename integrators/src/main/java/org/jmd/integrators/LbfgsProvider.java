@@ -6,7 +6,7 @@ import org.jmd.engine.md.MinimizerProvider;
 
 /** {@code minimize lbfgs fmax=F [memory=10] [maxstep=0.2]}: maxstep in Å. */
 public final class LbfgsProvider implements MinimizerProvider {
-    @Override public String name() { return Lbfgs.NAME; }
+    @Override public String name() { return LbfgsMinimizer.NAME; }
 
     @Override public String usage() { return "lbfgs [memory=10] [maxstep=0.2 Å]"; }
 
@@ -15,6 +15,6 @@ public final class LbfgsProvider implements MinimizerProvider {
         int memory = a.integer("memory", 10);
         if (memory < 1) throw a.error("memory= must be at least 1, got " + memory);
         double maxStep = a.has("maxstep") ? Options.positive(a, "maxstep", "Å") : 0.2;
-        return new Lbfgs(memory, maxStep);
+        return new LbfgsMinimizer(memory, maxStep);
     }
 }

@@ -1,5 +1,7 @@
 package org.jmd.training.nnp;
 
+import org.jmd.engine.opt.StateIO;
+
 /**
  * The Adam optimizer (Kingma and Ba, 2015): per-parameter steps from bias-corrected running
  * means of the gradient and of its square, so weights of very different sensitivity (first layer

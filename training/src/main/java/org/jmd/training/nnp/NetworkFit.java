@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jmd.engine.InputException;
+import org.jmd.engine.opt.Lbfgs;
+import org.jmd.engine.opt.StateIO;
+import org.jmd.engine.opt.StepLimits;
 import org.jmd.training.LearningCurve;
 import org.jmd.training.TrainingCheckpoint;
 
@@ -26,6 +29,8 @@ import org.jmd.training.TrainingCheckpoint;
 final class NetworkFit {
     /** L-BFGS stops when the gradient norm falls below this fraction of its norm at the start. */
     private static final double GRADIENT_TOLERANCE = 1e-10;
+    /** Largest change of any weight on L-BFGS's first (steepest-descent) trial step. */
+    private static final double FIRST_WEIGHT_CHANGE = 1e-2;
 
     private final NnpModel model;
     private final FitSettings settings;
@@ -148,7 +153,7 @@ final class NetworkFit {
     private void lbfgs(ParallelEvaluator eval, State state, List<CachedStructure> train, List<CachedStructure> validation, long t0) {
         Track track = state.track;
         FullBatchLoss loss = new FullBatchLoss(eval, train, points, settings.forceWeight(), settings.invariantWeight());
-        Lbfgs opt = new Lbfgs(loss, model.parameters, settings.lbfgsMemory());
+        Lbfgs opt = new Lbfgs(loss, model.parameters, settings.lbfgsMemory(), StepLimits.unscaled(FIRST_WEIGHT_CHANGE));
         if (state.savedLbfgs != null) {
             state.restore(opt);
         } else {

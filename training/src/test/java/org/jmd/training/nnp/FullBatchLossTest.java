@@ -12,54 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.jmd.potentials.nnp.Activation;
 
 /**
- * The L-BFGS optimizer on the Rosenbrock function, and the full-batch loss it minimises in
- * training: its gradient against central finite differences of its value, and its value and
- * gradient the same bit for bit with one or two threads and across the evaluator's chunks.
+ * The full-batch loss L-BFGS minimises in training (the optimizer itself is tested in the engine,
+ * {@code org.jmd.engine.opt.LbfgsTest}): its gradient against central finite differences of its
+ * value, and its value and gradient the same bit for bit with one or two threads and across the
+ * evaluator's chunks.
  */
-class LbfgsTest {
-    /** Σ 100 (x_{k+1} − x_k²)² + (1 − x_k)², minimum 0 at (1, ..., 1). */
-    private static double rosenbrock(double[] x, double[] g) {
-        java.util.Arrays.fill(g, 0.0);
-        double f = 0;
-        for (int k = 0; k + 1 < x.length; k++) {
-            double a = x[k + 1] - x[k] * x[k], b = 1 - x[k];
-            f += 100 * a * a + b * b;
-            g[k] += -400 * a * x[k] - 2 * b;
-            g[k + 1] += 200 * a;
-        }
-        return f;
-    }
-
-    @Test void minimisesRosenbrockWithDecreasingValues() {
-        for (int n : new int[] {2, 20}) {
-            double[] x0 = new double[n];
-            for (int k = 0; k < n; k++) x0[k] = k % 2 == 0 ? -1.2 : 1.0;
-            Lbfgs opt = new Lbfgs(LbfgsTest::rosenbrock, n, 10);
-            double f = opt.start(x0);
-            int iterations = 0;
-            while (iterations < 500 && opt.gradientNorm() > 1e-10) {
-                double step = opt.iterate();
-                if (Double.isNaN(step)) break;
-                assertTrue(step > 0);
-                assertTrue(opt.value() < f, "every accepted step lowers the value");
-                f = opt.value();
-                iterations++;
-            }
-            System.out.printf("Rosenbrock n=%d: f = %.1e after %d iterations, %d evaluations%n", n, f, iterations, opt.evaluations());
-            assertTrue(f < 1e-14, "n=" + n + ": f = " + f);
-            for (double v : opt.position()) assertEquals(1.0, v, 1e-6);
-            assertTrue(iterations < 200, "n=" + n + ": " + iterations + " iterations");
-        }
-    }
-
-    @Test void stopsCleanlyAtTheMinimum() {
-        Lbfgs opt = new Lbfgs(LbfgsTest::rosenbrock, 2, 5);
-        opt.start(new double[] {1.0, 1.0});
-        assertEquals(0.0, opt.gradientNorm());
-        assertTrue(Double.isNaN(opt.iterate()), "no step lowers the value at the minimum");
-        assertArrayEquals(new double[] {1.0, 1.0}, opt.position());
-    }
-
+class FullBatchLossTest {
     @Test void fullBatchLossGradientMatchesFiniteDifferences() {
         SplittableRandom rng = new SplittableRandom(11);
         Activation t = Activation.TANH;
