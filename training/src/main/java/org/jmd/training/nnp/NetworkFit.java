@@ -92,17 +92,16 @@ final class NetworkFit {
         State state = new State(start, checkpoint);
         long t0 = System.nanoTime() - (long) (state.before * 1e9); // a resumed fit's clock goes on
         if (state.phase != DONE) {
-            try (ParallelEvaluator eval = new ParallelEvaluator(model, threads)) {
-                if (state.phase == ADAM && state.track.epoch == 0 && !state.resumed) {
-                    state.initial = log(eval, start, train, validation, 0, 0.0, t0);
-                }
-                if (state.phase == ADAM) {
-                    adam(eval, state, train, validation, seed, t0);
-                    state.phase = LBFGS;
-                    if (settings.lbfgs() > 0 && state.track.epoch == 0) state.track.bestLoss = state.initial; // epochs=0: L-BFGS from the initial networks
-                }
-                if (settings.lbfgs() > 0) lbfgs(eval, state, train, validation, t0);
+            ParallelEvaluator eval = new ParallelEvaluator(model, threads);
+            if (state.phase == ADAM && state.track.epoch == 0 && !state.resumed) {
+                state.initial = log(eval, start, train, validation, 0, 0.0, t0);
             }
+            if (state.phase == ADAM) {
+                adam(eval, state, train, validation, seed, t0);
+                state.phase = LBFGS;
+                if (settings.lbfgs() > 0 && state.track.epoch == 0) state.track.bestLoss = state.initial; // epochs=0: L-BFGS from the initial networks
+            }
+            if (settings.lbfgs() > 0) lbfgs(eval, state, train, validation, t0);
             state.phase = DONE;
             state.save(t0, null);
         }

@@ -36,43 +36,42 @@ class FullBatchLossTest {
         double[] p = model.initialParameters(3, new double[] {0.1, -0.2});
         for (int k = 0; k < p.length; k++) p[k] += 0.3 * rng.nextGaussian();
 
-        try (ParallelEvaluator two = new ParallelEvaluator(model, 2); ParallelEvaluator one = new ParallelEvaluator(model, 1)) {
-            FullBatchLoss loss = new FullBatchLoss(two, data, points, 0.7, 0.5);
-            double[] grad = new double[model.parameters], scratch = new double[model.parameters];
-            double value = loss.evaluate(p, grad);
+        ParallelEvaluator two = new ParallelEvaluator(model, 2), one = new ParallelEvaluator(model, 1);
+        FullBatchLoss loss = new FullBatchLoss(two, data, points, 0.7, 0.5);
+        double[] grad = new double[model.parameters], scratch = new double[model.parameters];
+        double value = loss.evaluate(p, grad);
 
-            // one thread, and the plain structure-order sum of per-structure gradients: the same bits
-            double[] grad1 = new double[model.parameters];
-            assertEquals(value, new FullBatchLoss(one, data, points, 0.7, 0.5).evaluate(p, grad1));
-            assertArrayEquals(grad, grad1);
-            double[] sum = new double[model.parameters], gk = new double[model.parameters];
-            StructureEvaluator ev = new StructureEvaluator(model);
-            int components = 0;
-            for (CachedStructure s : data) if (s.hasForces()) components += 3 * s.atoms;
-            double plain = 0;
-            for (CachedStructure s : data) {
-                java.util.Arrays.fill(gk, 0.0);
-                plain += ev.accumulate(p, s, 1.0 / data.size(), 0.7 / components, gk);
-                for (int q = 0; q < gk.length; q++) sum[q] += gk[q];
-            }
-            assertEquals(plain, two.lossGradient(p, data, 0.7, gk));
-            assertArrayEquals(sum, gk);
-
-            double step = 1e-6, worst = 0, scale = 0;
-            for (int k = 0; k < p.length; k++) {
-                double keep = p[k];
-                p[k] = keep + step;
-                double up = loss.evaluate(p, scratch);
-                p[k] = keep - step;
-                double down = loss.evaluate(p, scratch);
-                p[k] = keep;
-                worst = Math.max(worst, Math.abs((up - down) / (2 * step) - grad[k]));
-                scale = Math.max(scale, Math.abs(grad[k]));
-            }
-            System.out.printf("full-batch loss %.4f over %d structures and %d points: relative gradient error %.2e%n",
-                    value, data.size(), points.size(), worst / scale);
-            assertTrue(scale > 1e-3, "the gradient should not vanish: " + scale);
-            assertTrue(worst / scale < 1e-6, "relative gradient error " + worst / scale);
+        // one thread, and the plain structure-order sum of per-structure gradients: the same bits
+        double[] grad1 = new double[model.parameters];
+        assertEquals(value, new FullBatchLoss(one, data, points, 0.7, 0.5).evaluate(p, grad1));
+        assertArrayEquals(grad, grad1);
+        double[] sum = new double[model.parameters], gk = new double[model.parameters];
+        StructureEvaluator ev = new StructureEvaluator(model);
+        int components = 0;
+        for (CachedStructure s : data) if (s.hasForces()) components += 3 * s.atoms;
+        double plain = 0;
+        for (CachedStructure s : data) {
+            java.util.Arrays.fill(gk, 0.0);
+            plain += ev.accumulate(p, s, 1.0 / data.size(), 0.7 / components, gk);
+            for (int q = 0; q < gk.length; q++) sum[q] += gk[q];
         }
+        assertEquals(plain, two.lossGradient(p, data, 0.7, gk));
+        assertArrayEquals(sum, gk);
+
+        double step = 1e-6, worst = 0, scale = 0;
+        for (int k = 0; k < p.length; k++) {
+            double keep = p[k];
+            p[k] = keep + step;
+            double up = loss.evaluate(p, scratch);
+            p[k] = keep - step;
+            double down = loss.evaluate(p, scratch);
+            p[k] = keep;
+            worst = Math.max(worst, Math.abs((up - down) / (2 * step) - grad[k]));
+            scale = Math.max(scale, Math.abs(grad[k]));
+        }
+        System.out.printf("full-batch loss %.4f over %d structures and %d points: relative gradient error %.2e%n",
+                value, data.size(), points.size(), worst / scale);
+        assertTrue(scale > 1e-3, "the gradient should not vanish: " + scale);
+        assertTrue(worst / scale < 1e-6, "relative gradient error " + worst / scale);
     }
 }
