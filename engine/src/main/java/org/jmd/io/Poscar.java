@@ -9,6 +9,7 @@ import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.Elements;
 import org.jmd.engine.InputException;
 import org.jmd.neighbor.Cell;
+import org.jmd.neighbor.Matrix3;
 
 /**
  * VASP POSCAR and CONTCAR files.
@@ -82,7 +83,7 @@ public final class Poscar implements StructureFormat {
         }
         int latticeLine = in.line();
         if (volume > 0) {
-            double v = Math.abs(det(h));
+            double v = Math.abs(Matrix3.determinant(h));
             if (!(v > 0)) throw in.error(latticeLine, "the lattice vectors are linearly dependent");
             double s = Math.cbrt(volume / v);
             for (int k = 0; k < 9; k++) h[k] *= s;
@@ -306,9 +307,5 @@ public final class Poscar implements StructureFormat {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    private static double det(double[] m) {
-        return m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
     }
 }

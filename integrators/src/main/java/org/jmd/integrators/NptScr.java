@@ -6,6 +6,7 @@ import org.jmd.engine.md.Dynamics;
 import org.jmd.engine.md.Integrator;
 import org.jmd.engine.md.Thermodynamics;
 import org.jmd.neighbor.Cell;
+import org.jmd.neighbor.Matrix3;
 
 /**
  * Isothermal–isobaric dynamics: stochastic velocity rescaling for the temperature and stochastic

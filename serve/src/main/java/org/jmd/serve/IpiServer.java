@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jmd.engine.InputException;
+import org.jmd.neighbor.Matrix3;
 
 /**
  * The server ("driver") side of the i-PI protocol, as i-PI and ASE's {@code SocketIOCalculator}
@@ -101,7 +102,9 @@ public final class IpiServer implements Closeable {
         ByteBuffer out = channel.room(160);
         IpiMessage.POSDATA.put(out);
         for (double v : wire) out.putDouble(v);
-        invert(wire, inverse);
+        // ASE sends the pseudo-inverse, zeros for an empty cell; the client ignores it
+        if (Matrix3.determinant(wire) == 0) java.util.Arrays.fill(inverse, 0.0);
+        else Matrix3.inverse(wire, inverse);
         for (double v : inverse) out.putDouble(v);
         out.putInt(n);
         for (int k = 0; k < 3 * n; k++) channel.room(8).putDouble(x[k] / IpiUnits.LENGTH);
@@ -181,18 +184,5 @@ public final class IpiServer implements Closeable {
         IpiMessage m = channel.next();
         if (m == null) throw new InputException(channel.peer(), 0, "the client closed the connection");
         return m;
-    }
-
-    /** Inverse of a 3×3 matrix into r, zeros when singular (as ASE's pseudo-inverse of an empty cell); the client ignores it. */
-    private static void invert(double[] m, double[] r) {
-        double det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
-        if (det == 0) {
-            java.util.Arrays.fill(r, 0.0);
-            return;
-        }
-        r[0] = m[4] * m[8] - m[5] * m[7]; r[1] = m[2] * m[7] - m[1] * m[8]; r[2] = m[1] * m[5] - m[2] * m[4];
-        r[3] = m[5] * m[6] - m[3] * m[8]; r[4] = m[0] * m[8] - m[2] * m[6]; r[5] = m[2] * m[3] - m[0] * m[5];
-        r[6] = m[3] * m[7] - m[4] * m[6]; r[7] = m[1] * m[6] - m[0] * m[7]; r[8] = m[0] * m[4] - m[1] * m[3];
-        for (int k = 0; k < 9; k++) r[k] /= det;
     }
 }
