@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jmd.potentials.committee.CommitteeProvider;
 
 /** {@code report.json} and {@code report.md} of a training: data sizes, reference energies, errors, timings, files. */
 final class TrainingReport {

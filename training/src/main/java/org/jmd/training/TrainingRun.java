@@ -17,6 +17,7 @@ import org.jmd.engine.ForceResult;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
+import org.jmd.potentials.committee.CommitteeProvider;
 
 /**
  * One training as a deck's {@code train} line asks for it: labels the data (if asked), fixes the

@@ -237,18 +237,4 @@ class LinearTrainerTest {
         e = assertThrows(InputException.class, () -> trainer("").train(List.of(), List.of(), context("m", 1, new LearningCurve())));
         assertTrue(e.getMessage().contains("no training structures"), e.getMessage());
     }
-
-    @Test void linearPotentialRefusesANeuralNetwork() {
-        BehlerParrinelloDescriptors bp = BehlerParrinelloDescriptors.of(List.of("H", "O"), "6 0.0", FUNCTIONS);
-        N2p2Writer writer = new N2p2Writer(bp).scaling(Scaling.NONE, 0, 1).network(new int[] {2}, "t l");
-        for (String el : bp.elements()) {
-            int n = bp.size(bp.elementIndex(el));
-            double[] z = new double[n];
-            writer.statistics(el, z, z, z, z).weights(el, new double[][] {new double[2 * n], new double[2]}, new double[][] {new double[2], {0}});
-        }
-        writer.write(tmp.resolve("nn"));
-        InputException e = assertThrows(InputException.class, () -> PotentialRegistry.load().create("linear \"" + tmp.resolve("nn") + "\"", null));
-        assertTrue(e.getMessage().contains("not a linear model"), e.getMessage());
-        assertEquals(tmp.resolve("nn").resolve("input.nn").toString(), e.source());
-    }
 }

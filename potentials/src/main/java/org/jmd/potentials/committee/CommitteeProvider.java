@@ -1,4 +1,4 @@
-package org.jmd.training;
+package org.jmd.potentials.committee;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

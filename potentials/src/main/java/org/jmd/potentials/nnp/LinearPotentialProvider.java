@@ -1,4 +1,4 @@
-package org.jmd.training.linear;
+package org.jmd.potentials.nnp;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -6,7 +6,6 @@ import org.jmd.engine.Arguments;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialProvider;
-import org.jmd.potentials.nnp.N2p2Potential;
 
 /**
  * {@code potential linear DIR}: a linear model saved by {@code model linear}. It is an n2p2

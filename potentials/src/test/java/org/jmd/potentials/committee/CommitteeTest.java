@@ -1,4 +1,4 @@
-package org.jmd.training;
+package org.jmd.potentials.committee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -25,7 +25,16 @@ import org.jmd.potentials.LennardJones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * {@code potential committee DIR}, with nothing of the training module on the classpath: the
+ * mean of its members and their force spread (by hand, and for networks sharing descriptors
+ * against the members one by one), forces and virial against finite differences, and a clear
+ * error for a directory without members.
+ */
 class CommitteeTest {
+    private static final double EPSILON = 0.0125, SIGMA = 2.0, CUTOFF = 5.0;
+    private static final String LJ = "lj epsilon=" + EPSILON + " sigma=" + SIGMA + " cutoff=" + CUTOFF;
+
     @TempDir Path dir;
 
     private Path committee(String... lines) throws IOException {
@@ -54,10 +63,10 @@ class CommitteeTest {
     }
 
     @Test void identicalMembersHaveZeroSpreadAndEqualAMember() throws IOException {
-        Potential c = load(committee(SyntheticData.ljLine(), SyntheticData.ljLine(), SyntheticData.ljLine()));
+        Potential c = load(committee(LJ, LJ, LJ));
         AtomicSystem s = Consistency.randomTriclinic(new String[] {"Si"}, 12, 14.0, 2.1, 3);
         ForceResult rc = Consistency.evaluate(c, s);
-        ForceResult rm = Consistency.evaluate(new LennardJones(SyntheticData.EPSILON, SyntheticData.SIGMA, SyntheticData.CUTOFF), s);
+        ForceResult rm = Consistency.evaluate(new LennardJones(EPSILON, SIGMA, CUTOFF), s);
         assertEquals(rm.energy, rc.energy, 1e-12 * Math.abs(rm.energy));
         for (int k = 0; k < rm.forces.length; k++) assertEquals(rm.forces[k], rc.forces[k], 1e-12);
         for (int k = 0; k < 9; k++) assertEquals(rm.virial[k], rc.virial[k], 1e-12);

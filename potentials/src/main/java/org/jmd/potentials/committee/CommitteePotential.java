@@ -1,4 +1,4 @@
-package org.jmd.training;
+package org.jmd.potentials.committee;
 
 import java.util.List;
 import org.jmd.engine.AtomicSystem;
