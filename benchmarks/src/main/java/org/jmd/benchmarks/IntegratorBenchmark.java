@@ -52,7 +52,7 @@ public class IntegratorBenchmark {
         AtomicSystem s = Crystals.silicon(1000, 1);
         MaxwellBoltzmann.assign(s, 300, 7);
         dynamics = new Dynamics(s, new ForceCalculator(PotentialRegistry.load().create("sw " + sw, null)));
-        dynamics.timestep = 1.0;
+        dynamics.clock.timestep = 1.0;
         dynamics.computeForces();
         Arguments a = new Arguments(ensemble.split(" ")[0], List.of(ensemble.split(" ")).subList(1, ensemble.split(" ").length), null, 0, null);
         integrator = Registry.load(IntegratorProvider.class, "ensemble").get(a).create(a);

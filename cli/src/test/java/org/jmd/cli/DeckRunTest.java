@@ -193,7 +193,7 @@ class DeckRunTest {
         // the same run, stopped from another thread's request (what Ctrl-C's shutdown hook does) at step 17
         Deck stopped = new Deck(new PrintWriter(screen, true), new PrintWriter(new StringWriter()), false);
         stopped.simulation().addThermoColumn(ThermoColumn.of("stopper", "", (dyn, i) -> {
-            if (dyn.step == 17) stopped.stopSignal().request();
+            if (dyn.clock.step == 17) stopped.stopSignal().request();
             return 0;
         }));
         RunInterrupted r;

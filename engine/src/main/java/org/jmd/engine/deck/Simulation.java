@@ -14,6 +14,7 @@ import org.jmd.engine.ForceResult;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
 import org.jmd.engine.ThreadTeam;
+import org.jmd.engine.md.Clock;
 import org.jmd.engine.md.Dynamics;
 import org.jmd.engine.md.Integrator;
 import org.jmd.engine.md.MinimizeOptions;
@@ -58,9 +59,8 @@ public final class Simulation implements AutoCloseable {
     /** Whether the state came from a checkpoint: appended outputs then continue where it was written. */
     private boolean restarted;
 
-    private long step;
-    private double time;
-    private double timestep = 1.0; // fs; LAMMPS's default for metal units
+    /** Shared with every Dynamics made here: the one place step, time and timestep are kept. */
+    private final Clock clock = new Clock();
 
     private Thermo thermo;
     private TrajectoryDump dump;
@@ -78,11 +78,11 @@ public final class Simulation implements AutoCloseable {
 
     public AtomicSystem system() { return system; }
 
-    public long step() { return step; }
+    public long step() { return clock.step; }
 
-    public double time() { return time; }
+    public double time() { return clock.time; }
 
-    public double timestep() { return timestep; }
+    public double timestep() { return clock.timestep; }
 
     /** Adds a thermo quantity that {@code thermo extra=NAME} can then ask for. */
     public void addThermoColumn(ThermoColumn column) { thermoColumns.put(column.name(), column); }
@@ -119,7 +119,7 @@ public final class Simulation implements AutoCloseable {
         forcesCurrent = false;
     }
 
-    void setTimestep(double dt) { timestep = dt; }
+    void setTimestep(double dt) { clock.timestep = dt; }
 
     /** Threads for the force kernels; the neighbor list is kept, so a run goes on exactly as it would have. */
     void setThreads(int n) {
@@ -196,9 +196,9 @@ public final class Simulation implements AutoCloseable {
     void restart(Checkpoint c) {
         restarted = true;
         setSystem(c.system(), true);
-        step = c.step();
-        time = c.time();
-        timestep = c.timestep();
+        clock.step = c.step();
+        clock.time = c.time();
+        clock.timestep = c.timestep();
         integrator = null;
         ensembleLine = null;
         pendingEnsembleLine = c.ensemble();
@@ -226,8 +226,8 @@ public final class Simulation implements AutoCloseable {
         if (integrator == null) throw at.error("no ensemble; say how to integrate first, e.g. 'ensemble nve'");
         if (dry != null) {
             evaluateOnce(d);
-            step += n;
-            time += n * timestep;
+            clock.step += n;
+            clock.time += n * clock.timestep;
             dry.ran(n, ensembleLine);
             return;
         }
@@ -240,32 +240,31 @@ public final class Simulation implements AutoCloseable {
         dumpFrame(d, true);
         check(d, at);
         samplers.maybeSample(d);
-        progress.start(d.step, n);
+        progress.start(clock.step, n);
         RuntimeException failure = null;
         try {
             for (long k = 0; k < n; k++) {
                 boolean lastStep = k == n - 1;
                 // energies and virial only where a row, a frame or the end of the run shows them
-                boolean shown = lastStep || th.due(d.step + 1, false) || (dump != null && dump.due(d.step + 1));
+                boolean shown = lastStep || th.due(clock.step + 1, false) || (dump != null && dump.due(clock.step + 1));
                 d.want = shown ? ForceResult.ALL : integrator.forceFlags();
                 integrator.step(d);
                 d.want = ForceResult.ALL;
                 check(d, at);
                 samplers.maybeSample(d);
                 boolean last = k == n - 1;
-                if (checkpointFile != null && (d.step % checkpointEvery == 0 || last)) writeCheckpoint(d);
-                if (th.due(d.step, last)) progress.clear(); // a thermo row replaces the progress line
+                if (checkpointFile != null && (clock.step % checkpointEvery == 0 || last)) writeCheckpoint(d);
+                if (th.due(clock.step, last)) progress.clear(); // a thermo row replaces the progress line
                 th.maybeRecord(d, integrator, last);
                 dumpFrame(d, false);
                 if (stop.requested()) { progress.clear(); interrupt(d); }
-                progress.update(d.step);
+                progress.update(clock.step);
             }
         } catch (RuntimeException e) {
             failure = e;
             throw e;
         } finally {
             progress.clear();
-            finish(d);
             // analyses are written when a run ends, also when it was stopped, with what they sampled
             if (failure == null) samplers.writeAll(out); else samplers.writeAllAfter(failure, out);
         }
@@ -284,24 +283,19 @@ public final class Simulation implements AutoCloseable {
         th.header();
         th.maybeRecord(d, null, true);
         dumpFrame(d, true);
-        long start = d.step;
+        long start = clock.step;
         // minimization advances the step counter, one step per iteration, as LAMMPS does
         MinimizeOptions options = new MinimizeOptions(fmax, maxSteps, relaxCell, pressureBar, (dd, iteration) -> {
-            dd.step = start + iteration;
+            clock.step = start + iteration;
             th.maybeRecord(dd, null, false);
             dumpFrame(dd, false);
             if (stop.requested()) interrupt(dd);
         });
-        MinimizeResult r;
-        try {
-            r = m.minimize(d, options);
-            d.step = start + r.steps();
-            th.maybeRecord(d, null, true);
-            dumpFrame(d, true);
-            if (checkpointFile != null) writeCheckpoint(d);
-        } finally {
-            finish(d);
-        }
+        MinimizeResult r = m.minimize(d, options);
+        clock.step = start + r.steps();
+        th.maybeRecord(d, null, true);
+        dumpFrame(d, true);
+        if (checkpointFile != null) writeCheckpoint(d);
         out.println(String.format(Locale.ROOT, "%s: %s after %d steps, energy %.8f eV, max force %.3g eV/Å",
                 m.describe(), r.converged() ? "converged" : "NOT converged (fmax " + fmax + " eV/Å not reached)",
                 r.steps(), r.energy(), r.fmax()));
@@ -320,8 +314,8 @@ public final class Simulation implements AutoCloseable {
         f.hasVelocities = velocitiesKnown;
         for (double q : system.charge) if (q != 0) { f.hasCharges = true; break; }
         if (forcesCurrent) f.setResults(dynamics().forces);
-        f.info.put("step", Long.toString(step));
-        f.info.put("time", Double.toString(time));
+        f.info.put("step", Long.toString(clock.step));
+        f.info.put("time", Double.toString(clock.time));
         return f;
     }
 
@@ -344,14 +338,11 @@ public final class Simulation implements AutoCloseable {
     }
 
     private Dynamics dynamics() {
-        if (dynamics == null) dynamics = new Dynamics(system, new ForceCalculator(potential, ForceCalculator.DEFAULT_SKIN, team));
+        if (dynamics == null) dynamics = new Dynamics(system, new ForceCalculator(potential, ForceCalculator.DEFAULT_SKIN, team), clock);
         return dynamics;
     }
 
     private void prepare(Dynamics d) {
-        d.step = step;
-        d.time = time;
-        d.timestep = timestep;
         if (pendingNeighborReference != null) {
             d.calculator.restoreNeighbors(pendingNeighborReference, d.system);
             pendingNeighborReference = null;
@@ -373,11 +364,6 @@ public final class Simulation implements AutoCloseable {
         forcesCurrent = true;
     }
 
-    private void finish(Dynamics d) {
-        step = d.step;
-        time = d.time;
-    }
-
     private Thermo thermo() {
         if (thermo == null) thermo = new Thermo(0, defaultColumns(), out, null, false, () -> restarted);
         return thermo;
@@ -391,20 +377,18 @@ public final class Simulation implements AutoCloseable {
 
     private void dumpFrame(Dynamics d, boolean force) {
         if (dump == null) return;
-        step = d.step;
-        time = d.time;
-        dump.maybeWrite(d.step, force, () -> snapshot(false));
+        dump.maybeWrite(clock.step, force, () -> snapshot(false));
     }
 
     private void check(Dynamics d, Arguments at) {
         String problem = safety.check(d.system, d.forces, d.calculator.neighbors(),
                 d.calculator.workspace() instanceof org.jmd.engine.Uncertainty u ? u : null);
-        if (problem != null) throw at.error("step " + d.step + ": " + problem);
+        if (problem != null) throw at.error("step " + clock.step + ": " + problem);
     }
 
     /** Writes a checkpoint; it changes nothing in the run, so runs with and without checkpoints agree exactly. */
     private void writeCheckpoint(Dynamics d) {
-        new Checkpoint(d.system, d.step, d.time, d.timestep, ensembleLine, integrator == null ? null : integrator.saveState(),
+        new Checkpoint(d.system, clock.step, clock.time, clock.timestep, ensembleLine, integrator == null ? null : integrator.saveState(),
                 d.calculator.neighborReference()).write(checkpointFile);
     }
 
@@ -417,7 +401,7 @@ public final class Simulation implements AutoCloseable {
         }
         thermo().maybeRecord(d, integrator, true);
         dumpFrame(d, true);
-        throw new RunInterrupted(d.step, detail);
+        throw new RunInterrupted(clock.step, detail);
     }
 
     @Override public void close() {

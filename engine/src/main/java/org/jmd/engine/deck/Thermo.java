@@ -93,8 +93,8 @@ final class Thermo implements AutoCloseable {
 
     /** Writes a row if the step is a multiple of N, or {@code force} is set (first and last step of a run). */
     void maybeRecord(Dynamics d, Integrator integrator, boolean force) {
-        if (!due(d.step, force)) return;
-        lastStep = d.step;
+        if (!due(d.clock.step, force)) return;
+        lastStep = d.clock.step;
         StringBuilder line = new StringBuilder(), row = new StringBuilder();
         for (int k = 0; k < columns.size(); k++) {
             ThermoColumn c = columns.get(k);
@@ -106,7 +106,7 @@ final class Thermo implements AutoCloseable {
         screen.println(line);
         screen.flush();
         if (file != null) {
-            if (csv == null) continueFile(d.step);
+            if (csv == null) continueFile(d.clock.step);
             csv.append(row.append('\n'));
         }
     }
