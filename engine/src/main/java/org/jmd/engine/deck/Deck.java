@@ -352,7 +352,7 @@ public final class Deck implements AutoCloseable {
         if (!(fmax > 0)) throw sub.error("fmax must be positive, got " + fmax);
         int steps = sub.integer("steps", 10000);
         boolean cell = sub.bool("cell", false);
-        double pressure = Pressures.bar(sub, "pressure", 0);
+        double pressure = sub.pressure("pressure", 0);
         if (sub.has("pressure") && !cell) throw sub.error("pressure= applies only with cell=yes");
         var minimizer = p.create(sub);
         sub.requireAllUsed();
