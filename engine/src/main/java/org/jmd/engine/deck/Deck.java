@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.InputException;
 import org.jmd.engine.PotentialRegistry;
 import org.jmd.engine.Structures;
 import org.jmd.engine.build.Lattices;
@@ -13,6 +14,7 @@ import org.jmd.engine.md.IntegratorProvider;
 import org.jmd.engine.md.MaxwellBoltzmann;
 import org.jmd.engine.md.MinimizerProvider;
 import org.jmd.io.Frame;
+import org.jmd.io.StructureFormat;
 import org.jmd.io.StructureIO;
 import org.jmd.neighbor.Cell;
 
@@ -35,6 +37,7 @@ public final class Deck implements AutoCloseable {
     private final Simulation sim;
     /** Non-null in the checking twin. */
     private final DryRun dry;
+    private List<String> outputs = List.of();
     private final PotentialRegistry potentials = PotentialRegistry.load();
     private final Providers<IntegratorProvider> integrators = new Providers<>(IntegratorProvider.class, IntegratorProvider::name, "ensemble");
     private final Providers<MinimizerProvider> minimizers = new Providers<>(MinimizerProvider.class, MinimizerProvider::name, "minimizer");
@@ -79,6 +82,9 @@ public final class Deck implements AutoCloseable {
 
     public Variables variables() { return interpreter.variables(); }
 
+    /** The files the deck writes (found by its check, in the order the deck names them), relative to the working directory where they lie below it. */
+    public List<String> outputs() { return outputs; }
+
     public StopSignal stopSignal() { return stop; }
 
     public Simulation simulation() { return sim; }
@@ -118,6 +124,7 @@ public final class Deck implements AutoCloseable {
             interpreter.variables().commandLine().forEach(twin.variables()::defineFromCommandLine);
             twin.sim.addThermoColumnsOf(sim);
             twin.interpreter.run(lines, baseDir);
+            outputs = twin.dry.outputs();
             return twin.dry.summary(twin.sim.system());
         }
     }
@@ -127,13 +134,14 @@ public final class Deck implements AutoCloseable {
     private void read(Arguments a) {
         Path file = a.path(0, "a structure file");
         a.requirePositionalAtMost(1);
+        StructureFormat format = format(a, file);
         a.requireAllUsed();
         if (dry != null && dry.writes(file)) {
             // written by an earlier line, so not there yet: the current atoms stand in for it
             sim.setSystem(requireSystem(a).copy(), true);
             return;
         }
-        Frame f = StructureIO.read(file);
+        Frame f = StructureIO.read(file, format);
         sim.setSystem(f.system, f.hasVelocities);
         out.println("read " + f.system.size() + " atoms from " + file);
     }
@@ -248,23 +256,24 @@ public final class Deck implements AutoCloseable {
         int every = a.integer("every");
         if (every < 1) throw a.error("every= must be at least 1, got " + every);
         Path file = a.resolve(a.string("file"));
+        StructureFormat format = format(a, file);
         boolean append = a.bool("append", false);
         a.requireAllUsed();
-        sim.setDump(every, file, append);
+        sim.setDump(every, file, format, append);
     }
 
     private void write(Arguments a) {
         Path file = a.path(0, "an output file");
         a.requirePositionalAtMost(1);
+        StructureFormat format = format(a, file);
         a.requireAllUsed();
         requireSystem(a);
         if (dry != null) {
-            org.jmd.io.StructureFormat.forFile(file);
             StructureIO.checkWritable(file);
             dry.output(file);
             return;
         }
-        StructureIO.write(file, sim.snapshot(true));
+        StructureIO.write(file, List.of(sim.snapshot(true)), format);
     }
 
     private void checkpoint(Arguments a) {
@@ -366,6 +375,15 @@ public final class Deck implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The structure format of a file: {@code format=NAME} if given, else from the file name (an error at this line if neither says). */
+    private static StructureFormat format(Arguments a, Path file) {
+        try {
+            return StructureFormat.choose(file, a.has("format") ? a.string("format") : null);
+        } catch (InputException e) {
+            throw a.error(e.problem());
+        }
+    }
 
     private AtomicSystem requireSystem(Arguments a) {
         if (sim.system() == null) throw a.error("no atoms yet; create them first with 'read FILE' or 'lattice ...'");
