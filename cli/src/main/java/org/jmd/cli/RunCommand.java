@@ -56,9 +56,11 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             d.run(deck);
+            if (!d.outputs().isEmpty()) out.println("outputs: " + String.join(", ", d.outputs()));
             return 0;
         } catch (RunInterrupted e) {
             err.println("jmd: " + e.getMessage());
+            if (!d.outputs().isEmpty()) err.println("jmd: outputs so far: " + String.join(", ", d.outputs()));
             return INTERRUPTED;
         } finally {
             d.close();

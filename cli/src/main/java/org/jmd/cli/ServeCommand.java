@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "With --extra, each reply's extra string is JSON: per-atom energies (Hartree) and, for a committee, per-atom force spread (Hartree/Bohr)."},
         footer = {"", "Examples:",
             "  jmd serve --potential \"sw inputs/potentials/Si.sw\" --element Si --unix si",
-            "  jmd serve --potential \"tersoff ZnO_Erhart2006.tersoff\" --structure zno.extxyz --host localhost --port 31415",
+            "  jmd serve --potential \"tersoff ZnO_Erhart2006.tersoff\" \\",
+            "      --structure zno.extxyz --host localhost --port 31415",
             "", "See docs/ase.md for a relaxation with ASE."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin ThreadsOption threadsOption;

@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
             "Energies are compared as the model predicts them, its own per-element reference energies included; nothing is refitted.",
             "The JSON (--out) has the keys energy_mae, energy_rmse, force_mae, force_rmse and by_config_type (the same four per type); "
                 + "an error that cannot be computed (no reference forces) is null."},
-        footer = {"", "Example:", "  jmd test --potential \"$(cat runs/si-nnp/POTENTIAL)\" si_mlearn_test.extxyz --out metrics.json --predictions parity.csv"})
+        footer = {"", "Example:", "  jmd test --potential \"$(cat runs/si-nnp/POTENTIAL)\" \\",
+            "      testdata/data/si-pbe/si_mlearn_test.extxyz \\",
+            "      --out metrics.json --predictions parity.csv"})
 final class TestCommand implements Callable<Integer> {
     @Mixin ThreadsOption threadsOption;
 

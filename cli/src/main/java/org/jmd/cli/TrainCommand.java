@@ -22,8 +22,10 @@ import picocli.CommandLine.Spec;
             "Relative paths in the deck resolve against the deck's directory. Every line is checked before training starts.",
             "Training saves its state after every epoch; a training killed at any moment continues with --resume to the weights "
                 + "it would have reached uninterrupted, bit for bit."},
-        footer = {"", "Examples:", "  jmd train inputs/train/si-nnp.deck --out runs/si-nnp -v data=/path/to/shared/data",
-            "  jmd train inputs/train/si-nnp.deck --out runs/si-nnp -v data=/path/to/shared/data --resume   (after it was killed)"})
+        footer = {"", "Examples:", "  jmd train inputs/train/si-nnp.deck --out runs/si-nnp",
+            "  jmd train inputs/train/si-nnp.deck --out runs/si-nnp --resume",
+            "  jmd train my.deck --out runs/my -v data=/path/to/data",
+            "", "--resume continues a training that was stopped or killed; -v sets a deck variable."})
 final class TrainCommand implements Callable<Integer> {
     @Mixin ThreadsOption threadsOption;
 

@@ -49,6 +49,28 @@ class RunCommandTest {
         assertTrue(out.toString().contains("etotal"), out.toString());
     }
 
+    /** Formats by name where the file name does not say, and the run says where its outputs went. */
+    @Test void formatsCanBeNamedAndTheOutputsAreListed() throws Exception {
+        Files.writeString(dir.resolve("f.deck"), """
+                lattice fcc a=5.26 species=Ar repeat=2,2,2
+                write start.txt format=poscar
+                read start.txt format=poscar
+                potential lj epsilon=0.0104 sigma=3.4 cutoff=8.0
+                ensemble nve
+                dump every=5 file=traj.frames format=n2p2
+                run 10
+                write end.dat format=lammps-data
+                """);
+        assertEquals(0, jmd("run", dir.resolve("f.deck").toString()), err.toString());
+        assertEquals(3, StructureIO.readAll(dir.resolve("traj.frames"), "n2p2").size());
+        assertEquals(32, StructureIO.read(dir.resolve("end.dat"), "lammps-data").system.size());
+        String said = out.toString();
+        assertTrue(said.contains("outputs: ") && said.contains("start.txt") && said.contains("traj.frames") && said.contains("end.dat"), said);
+        Files.writeString(dir.resolve("g.deck"), "lattice fcc a=5.26 species=Ar repeat=2,2,2\nwrite start.txt format=cif\n");
+        assertEquals(2, jmd("run", dir.resolve("g.deck").toString()));
+        assertTrue(err.toString().contains("g.deck:2") && err.toString().contains("cif"), err.toString());
+    }
+
     @Test void theLiquidSiliconExampleRunsWithTheRepositorysOwnPotential() throws Exception {
         String root = System.getProperty("jmd.root");
         Path deck = Path.of(root == null ? ".." : root, "inputs/si-liquid.deck");

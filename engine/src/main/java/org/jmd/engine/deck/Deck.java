@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.InputException;
 import org.jmd.engine.PotentialRegistry;
 import org.jmd.engine.Registry;
 import org.jmd.engine.Structures;
@@ -14,6 +15,7 @@ import org.jmd.engine.md.IntegratorProvider;
 import org.jmd.engine.md.MaxwellBoltzmann;
 import org.jmd.engine.md.MinimizerProvider;
 import org.jmd.io.Frame;
+import org.jmd.io.StructureFormat;
 import org.jmd.io.StructureIO;
 import org.jmd.neighbor.Cell;
 
@@ -36,6 +38,7 @@ public final class Deck implements AutoCloseable {
     private final Simulation sim;
     /** Non-null in the checking twin. */
     private final DryRun dry;
+    private List<String> outputs = List.of();
     private final PotentialRegistry potentials = PotentialRegistry.load();
     private final Registry<IntegratorProvider> integrators = Registry.load(IntegratorProvider.class, "ensemble");
     private final Registry<MinimizerProvider> minimizers = Registry.load(MinimizerProvider.class, "minimizer");
@@ -80,6 +83,9 @@ public final class Deck implements AutoCloseable {
 
     public Variables variables() { return interpreter.variables(); }
 
+    /** The files the deck writes (found by its check, in the order the deck names them), relative to the working directory where they lie below it. */
+    public List<String> outputs() { return outputs; }
+
     public StopSignal stopSignal() { return stop; }
 
     public Simulation simulation() { return sim; }
@@ -119,6 +125,7 @@ public final class Deck implements AutoCloseable {
             interpreter.variables().commandLine().forEach(twin.variables()::defineFromCommandLine);
             twin.sim.addThermoColumnsOf(sim);
             twin.interpreter.run(lines, baseDir);
+            outputs = twin.dry.outputs();
             return twin.dry.summary(twin.sim.system());
         }
     }
@@ -128,13 +135,14 @@ public final class Deck implements AutoCloseable {
     private void read(Arguments a) {
         Path file = a.path(0, "a structure file");
         a.requirePositionalAtMost(1);
+        StructureFormat format = format(a, file);
         a.requireAllUsed();
         if (dry != null && dry.writes(file)) {
             // written by an earlier line, so not there yet: the current atoms stand in for it
             sim.setSystem(requireSystem(a).copy(), true);
             return;
         }
-        Frame f = StructureIO.read(file);
+        Frame f = StructureIO.read(file, format);
         sim.setSystem(f.system, f.hasVelocities);
         out.println("read " + f.system.size() + " atoms from " + file);
     }
@@ -249,23 +257,24 @@ public final class Deck implements AutoCloseable {
         int every = a.integer("every");
         if (every < 1) throw a.error("every= must be at least 1, got " + every);
         Path file = a.resolve(a.string("file"));
+        StructureFormat format = format(a, file);
         boolean append = a.bool("append", false);
         a.requireAllUsed();
-        sim.setDump(every, file, append);
+        sim.setDump(every, file, format, append);
     }
 
     private void write(Arguments a) {
         Path file = a.path(0, "an output file");
         a.requirePositionalAtMost(1);
+        StructureFormat format = format(a, file);
         a.requireAllUsed();
         requireSystem(a);
         if (dry != null) {
-            org.jmd.io.StructureFormat.forFile(file);
             StructureIO.checkWritable(file);
             dry.output(file);
             return;
         }
-        StructureIO.write(file, sim.snapshot(true));
+        StructureIO.write(file, List.of(sim.snapshot(true)), format);
     }
 
     private void checkpoint(Arguments a) {
@@ -353,7 +362,7 @@ public final class Deck implements AutoCloseable {
         if (!(fmax > 0)) throw sub.error("fmax must be positive, got " + fmax);
         int steps = sub.integer("steps", 10000);
         boolean cell = sub.bool("cell", false);
-        double pressure = Pressures.bar(sub, "pressure", 0);
+        double pressure = sub.pressure("pressure", 0);
         if (sub.has("pressure") && !cell) throw sub.error("pressure= applies only with cell=yes");
         var minimizer = p.create(sub);
         sub.requireAllUsed();
@@ -367,6 +376,15 @@ public final class Deck implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The structure format of a file: {@code format=NAME} if given, else from the file name (an error at this line if neither says). */
+    private static StructureFormat format(Arguments a, Path file) {
+        try {
+            return StructureFormat.choose(file, a.has("format") ? a.string("format") : null);
+        } catch (InputException e) {
+            throw a.error(e.problem());
+        }
+    }
 
     private AtomicSystem requireSystem(Arguments a) {
         if (sim.system() == null) throw a.error("no atoms yet; create them first with 'read FILE' or 'lattice ...'");

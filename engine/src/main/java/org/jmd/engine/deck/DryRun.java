@@ -41,13 +41,16 @@ final class DryRun {
         sb.append(String.format(Locale.ROOT, "%d MD step%s in %d run%s", steps, steps == 1 ? "" : "s", runs, runs == 1 ? "" : "s"));
         if (!ensembles.isEmpty()) sb.append(" (").append(String.join(", ", ensembles)).append(')');
         sb.append(String.format(Locale.ROOT, ", %d minimization%s", minimizers.size(), minimizers.size() == 1 ? "" : "s"));
-        if (!outputs.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            Path here = Path.of("").toAbsolutePath();
-            for (Path p : outputs) names.add(p.startsWith(here) ? here.relativize(p).toString() : p.toString());
-            sb.append("; writes ").append(String.join(", ", names));
-        }
+        if (!outputs.isEmpty()) sb.append("; writes ").append(String.join(", ", outputs()));
         return sb.toString();
+    }
+
+    /** The files the deck writes, relative to the working directory where they lie below it. */
+    List<String> outputs() {
+        List<String> names = new ArrayList<>();
+        Path here = Path.of("").toAbsolutePath();
+        for (Path p : outputs) names.add(p.startsWith(here) ? here.relativize(p).toString() : p.toString());
+        return List.copyOf(names);
     }
 
     private static Path key(Path file) { return file.toAbsolutePath().normalize(); }

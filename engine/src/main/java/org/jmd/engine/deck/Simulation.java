@@ -165,14 +165,14 @@ public final class Simulation implements AutoCloseable {
         thermo = new Thermo(every, cols, out, file, append, () -> restarted);
     }
 
-    void setDump(int every, Path file, boolean append) {
+    void setDump(int every, Path file, org.jmd.io.StructureFormat format, boolean append) {
         if (dump != null) dump.close();
         if (dry != null) {
-            org.jmd.io.TrajectoryWriter.check(file, null);
+            org.jmd.io.TrajectoryWriter.check(file, format);
             dry.output(file);
             return;
         }
-        dump = new TrajectoryDump(every, file, append, () -> restarted);
+        dump = new TrajectoryDump(every, file, format, append, () -> restarted);
     }
 
     /** Attaches an analysis to the following runs ({@link Samplers}). */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jmd.io.Frame;
+import org.jmd.io.StructureFormat;
 import org.jmd.io.TrajectoryWriter;
 
 /**
@@ -17,17 +18,19 @@ import org.jmd.io.TrajectoryWriter;
 final class TrajectoryDump implements AutoCloseable {
     private final int every;
     private final Path file;
+    private final StructureFormat format;
     private final BooleanSupplier afterRestart;
     private TrajectoryWriter writer;
     private long lastStep = Long.MIN_VALUE;
 
     /** @param afterRestart asked at the first frame of an appended file: whether the deck restarted from a checkpoint */
-    TrajectoryDump(int every, Path file, boolean append, BooleanSupplier afterRestart) {
+    TrajectoryDump(int every, Path file, StructureFormat format, boolean append, BooleanSupplier afterRestart) {
         this.every = every;
         this.file = file;
+        this.format = format;
         this.afterRestart = afterRestart;
-        TrajectoryWriter.check(file, null);
-        if (!append) writer = new TrajectoryWriter(file, null, false);
+        TrajectoryWriter.check(file, format);
+        if (!append) writer = new TrajectoryWriter(file, format, false);
     }
 
     /** Whether {@link #maybeWrite} would write a frame at this step without being forced. */
@@ -39,7 +42,7 @@ final class TrajectoryDump implements AutoCloseable {
         if (!force && step % every != 0) return;
         lastStep = step;
         if (writer == null) {
-            writer = afterRestart.getAsBoolean() ? TrajectoryWriter.continuing(file, null, step) : new TrajectoryWriter(file, null, true);
+            writer = afterRestart.getAsBoolean() ? TrajectoryWriter.continuing(file, format, step) : new TrajectoryWriter(file, format, true);
         }
         writer.write(frame.get());
     }

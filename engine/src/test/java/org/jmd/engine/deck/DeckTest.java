@@ -145,10 +145,10 @@ class DeckTest {
 
     @Test void pressuresTakeBarOrGPa() {
         org.jmd.engine.Arguments a = new org.jmd.engine.Arguments("minimize", List.of("p=1.5GPa", "q=300bar", "r=7"), "x", 1, dir);
-        assertEquals(15000, Pressures.bar(a, "p", 0), 1e-9);
-        assertEquals(300, Pressures.bar(a, "q", 0), 0);
-        assertEquals(7, Pressures.bar(a, "r", 0), 0);
-        assertArrayEquals(new double[] {0}, new double[] {Pressures.bar(a, "absent", 0)});
+        assertEquals(15000, a.pressure("p", 0), 1e-9);
+        assertEquals(300, a.pressure("q", 0), 0);
+        assertEquals(7, a.pressure("r", 0), 0);
+        assertArrayEquals(new double[] {0}, new double[] {a.pressure("absent", 0)});
     }
 
     /** The whole deck is checked before its first line runs: a bad last line leaves nothing written by the first ones. */
