@@ -102,8 +102,10 @@ public final class IpiServer implements Closeable {
         ByteBuffer out = channel.room(160);
         IpiMessage.POSDATA.put(out);
         for (double v : wire) out.putDouble(v);
-        // ASE sends the pseudo-inverse, zeros for an empty cell; the client ignores it
-        if (Matrix3.determinant(wire) == 0) java.util.Arrays.fill(inverse, 0.0);
+        // ASE sends the pseudo-inverse, zeros for an empty cell; the client ignores it, so a cell
+        // the tests make bad on purpose (singular, infinite) goes out with zeros too
+        double det = Matrix3.determinant(wire);
+        if (det == 0 || !Double.isFinite(det)) java.util.Arrays.fill(inverse, 0.0);
         else Matrix3.inverse(wire, inverse);
         for (double v : inverse) out.putDouble(v);
         out.putInt(n);
