@@ -93,7 +93,11 @@ public final class TrainDeck {
 
     private TrainingRun.Result run(List<DeckLine> lines, String source, Path baseDir) {
         interpreter.run(lines, baseDir);
-        if (result == null) throw new InputException(source, 0, "the deck never says 'train'; end it with 'train' (after 'read' and 'model')");
+        if (result == null) {
+            // reported after the deck's last command, where 'train' was expected
+            int last = lines.isEmpty() ? 1 : lines.get(lines.size() - 1).line();
+            throw new InputException(source, last, "the deck never says 'train'; end it with 'train' (after 'read' and 'model')");
+        }
         return result;
     }
 
