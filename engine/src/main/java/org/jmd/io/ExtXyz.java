@@ -68,6 +68,7 @@ public final class ExtXyz implements StructureFormat {
             throw new InputException(source, lineNo[0], "expected the number of atoms, got '" + Numbers.abbreviate(countLine) + "'");
         }
         Numbers.atomCount(n, source, lineNo[0]);
+        int firstLine = lineNo[0];
         String comment = in.readLine();
         if (comment == null) throw new InputException(source, lineNo[0], "expected the comment line, got end of file");
         lineNo[0]++;
@@ -175,6 +176,7 @@ public final class ExtXyz implements StructureFormat {
         }
         AtomicSystem sys = AtomicSystem.of(cell, symbols.toArray(new String[0]), x.toArray());
         Frame frame = new Frame(sys);
+        frame.firstLine = firstLine;
         if (masses != null) System.arraycopy(masses.toArray(), 0, sys.mass, 0, n);
         if (vel != null) {
             System.arraycopy(vel.toArray(), 0, sys.v, 0, 3 * n);

@@ -151,6 +151,7 @@ public final class N2p2Data implements StructureFormat {
         }
         AtomicSystem sys = AtomicSystem.of(cell, symbols.toArray(new String[0]), pos.toArray());
         Frame frame = new Frame(sys);
+        frame.firstLine = beginLine;
         double[] q = charge.toArray();
         System.arraycopy(q, 0, sys.charge, 0, n);
         frame.hasCharges = anyNonZero(q);
