@@ -280,6 +280,7 @@ public final class Simulation implements AutoCloseable {
             return;
         }
         prepare(d);
+        requireFinite(d, at);
         Thermo th = thermo();
         th.header();
         th.maybeRecord(d, null, true);
@@ -296,6 +297,7 @@ public final class Simulation implements AutoCloseable {
         try {
             r = m.minimize(d, options);
             d.step = start + r.steps();
+            requireFinite(d, at); // trial points may be NaN (the line search backs off); the result may not
             th.maybeRecord(d, null, true);
             dumpFrame(d, true);
             if (checkpointFile != null) writeCheckpoint(d);
@@ -394,6 +396,12 @@ public final class Simulation implements AutoCloseable {
         step = d.step;
         time = d.time;
         dump.maybeWrite(d.step, force, () -> snapshot(false));
+    }
+
+    /** Minimization's check: only finiteness, since a structure being relaxed may start with close contacts or large forces. */
+    private void requireFinite(Dynamics d, Arguments at) {
+        String problem = org.jmd.engine.FiniteResults.problem(d.system, d.forces);
+        if (problem != null) throw at.error("step " + d.step + ": " + problem);
     }
 
     private void check(Dynamics d, Arguments at) {

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.FiniteResults;
+import org.jmd.engine.InputException;
 import org.jmd.neighbor.CellListSearch;
 import org.jmd.neighbor.NeighborList;
 import org.jmd.potentials.nnp.AtomElements;
@@ -59,6 +61,20 @@ final class DescriptorCache {
         return List.of(out);
     }
 
+    /**
+     * A network cannot be fitted to a NaN or infinite input (atoms on top of each other make some
+     * symmetry functions so): an error naming the structure, the atom and the closest pair.
+     */
+    private static void requireFinite(Request r, int atom, double[] g, int count, String what) {
+        for (int k = 0; k < count; k++) {
+            if (!Double.isFinite(g[k])) {
+                AtomicSystem s = r.system();
+                throw new InputException(r.name() + ": a " + what + " of atom " + (atom + 1) + " (" + s.symbol(atom)
+                        + ") is " + g[k] + "; " + FiniteResults.closestPair(s));
+            }
+        }
+    }
+
     /** One thread's descriptor workspace and neighbor search. */
     private static final class Worker {
         private final BehlerParrinelloDescriptors d;
@@ -89,6 +105,8 @@ final class DescriptorCache {
                     int ns = w.describe(list, atoms, i);
                     c.add(w.values(), ns, null, null, 0, null, 0);
                 }
+                requireFinite(r, i, w.values(), d.size(atoms.element(i)), "symmetry function");
+                if (r.derivatives()) requireFinite(r, i, w.derivativeRows(), w.derivativeRowsLength(), "symmetry-function derivative");
             }
             return c.seal();
         }
