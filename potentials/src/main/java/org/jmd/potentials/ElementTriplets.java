@@ -36,7 +36,7 @@ final class ElementTriplets {
             species.add(eq < 0 ? w : w.substring(0, eq));
             names.add(eq < 0 ? w : w.substring(eq + 1));
         }
-        if (names.isEmpty()) throw new InputException(file.source(), 0, "no " + style + " entries in file");
+        if (names.isEmpty()) throw new InputException(file.source(), file.lastLine(), "no " + style + " entries in file");
         List<String> known = file.elements();
         for (String name : names) {
             if (!known.contains(name)) throw new ElementNotInFile(file.source(), name, known);
@@ -58,7 +58,7 @@ final class ElementTriplets {
                 for (int c = 0; c < n; c++)
                     if (table[(a * n + b) * n + c] == null) missing.add(names.get(a) + " " + names.get(b) + " " + names.get(c));
         if (!missing.isEmpty()) {
-            throw new InputException(file.source(), 0, "no " + style + " entry for the element triplet"
+            throw new InputException(file.source(), file.lastLine(), "no " + style + " entry for the element triplet"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
                     + "; every ordered triplet of the elements used (" + String.join(", ", names) + ") needs one"
                     + (wanted == null ? " (use elements=A,B,... to use only some of the file's elements)" : ""));

@@ -100,7 +100,11 @@ public final class TrainDeck {
     /** Every line runs (reading, selecting, checking), and only then does {@code train} train: a mistake anywhere stops the deck before training. */
     private TrainingRun.Result run(List<DeckLine> lines, String source, Path baseDir) {
         interpreter.run(lines, baseDir);
-        if (trainAt == null) throw new InputException(source, 0, "the deck never says 'train'; end it with 'train' (after 'read' and 'model')");
+        if (trainAt == null) {
+            // reported after the deck's last command, where 'train' was expected
+            int last = lines.isEmpty() ? 1 : lines.get(lines.size() - 1).line();
+            throw new InputException(source, last, "the deck never says 'train'; end it with 'train' (after 'read' and 'model')");
+        }
         TrainingRun.Result[] result = new TrainingRun.Result[1];
         Interpreter.at(trainAt, () -> {
             if (dryRun) {

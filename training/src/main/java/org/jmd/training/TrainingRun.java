@@ -71,9 +71,25 @@ public final class TrainingRun {
         this.resume = resume;
     }
 
+    /**
+     * Trains and writes everything. A training that fails (bad data, a model that diverges or
+     * predicts NaN, an I/O error) removes what it had written, so no half model or report is left
+     * that could be taken for a result: a directory it created goes entirely; in one that was
+     * there, its own files and the marker it placed.
+     */
     public Result execute() {
-        long start = System.nanoTime();
+        boolean createdDir = !Files.exists(outDir), placedMarker = !Files.exists(outDir.resolve(MARKER));
         prepareOutput();
+        try {
+            return trainAndReport();
+        } catch (RuntimeException | Error e) {
+            discardOutput(createdDir, placedMarker, e);
+            throw e;
+        }
+    }
+
+    private Result trainAndReport() {
+        long start = System.nanoTime();
         List<LabelledStructure> training = plan.training(), validation = plan.validation();
         if (plan.labelLine() != null) {
             long t = System.nanoTime();
@@ -275,6 +291,19 @@ public final class TrainingRun {
             for (Path p : checkpoints) Files.deleteIfExists(p);
         } catch (IOException e) {
             throw new InputException(outDir.toString(), 0, "cannot remove a training checkpoint: " + e.getMessage());
+        }
+    }
+
+    private void discardOutput(boolean createdDir, boolean placedMarker, Throwable failure) {
+        try {
+            if (createdDir) {
+                deleteTree(outDir);
+            } else {
+                clean();
+                if (placedMarker) Files.deleteIfExists(outDir.resolve(MARKER));
+            }
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e); // the training's own error is the one to report
         }
     }
 

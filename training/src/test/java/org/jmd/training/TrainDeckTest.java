@@ -65,7 +65,7 @@ class TrainDeckTest {
     @Test void impossibleTrainSettings() {
         assertError("read data.extxyz\nmodel toy\ntrain committee=0\n", 3, "committee= must be at least 1");
         assertError("read data.extxyz\ntrain\n", 2, "no model");
-        assertError("read data.extxyz\nmodel toy\n", 0, "never says 'train'");
+        assertError("read data.extxyz\nmodel toy\n", 2, "never says 'train'"); // after the last command
         assertError("read data.extxyz\nmodel toy\ntrain threads=1\nvariable x 1\nprint ${x}\n", 5, "print: 'train' (line 3) must be the deck's last command");
         assertError("read data.extxyz\nreference_energies O=-3\nmodel toy\ntrain\n", 2, "no reference energy for Si");
         assertError("read data.extxyz\nreference_energies Xx=-3\n", 2, "'Xx' is not an element");

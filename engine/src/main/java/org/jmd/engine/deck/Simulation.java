@@ -279,6 +279,7 @@ public final class Simulation implements AutoCloseable {
             return;
         }
         prepare(d);
+        requireFinite(d, at);
         Thermo th = thermo();
         th.header();
         th.maybeRecord(d, null, true);
@@ -293,6 +294,7 @@ public final class Simulation implements AutoCloseable {
         });
         MinimizeResult r = m.minimize(d, options);
         clock.step = start + r.steps();
+        requireFinite(d, at); // trial points may be NaN (the line search backs off); the result may not
         th.maybeRecord(d, null, true);
         dumpFrame(d, true);
         if (checkpointFile != null) writeCheckpoint(d);
@@ -378,6 +380,12 @@ public final class Simulation implements AutoCloseable {
     private void dumpFrame(Dynamics d, boolean force) {
         if (dump == null) return;
         dump.maybeWrite(clock.step, force, () -> snapshot(false));
+    }
+
+    /** Minimization's check: only finiteness, since a structure being relaxed may start with close contacts or large forces. */
+    private void requireFinite(Dynamics d, Arguments at) {
+        String problem = org.jmd.engine.FiniteResults.problem(d.system, d.forces);
+        if (problem != null) throw at.error("step " + clock.step + ": " + problem);
     }
 
     private void check(Dynamics d, Arguments at) {

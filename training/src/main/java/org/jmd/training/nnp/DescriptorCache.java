@@ -2,6 +2,8 @@ package org.jmd.training.nnp;
 
 import java.util.List;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.FiniteResults;
+import org.jmd.engine.InputException;
 import org.jmd.engine.ThreadTeam;
 import org.jmd.neighbor.CellListSearch;
 import org.jmd.neighbor.NeighborList;
@@ -31,6 +33,20 @@ final class DescriptorCache {
         for (int w = 0; w < workers.length; w++) workers[w] = new Worker(prototype);
         team.run(out.length, (k, w) -> out[k] = workers[w].describe(requests.get(k)));
         return List.of(out);
+    }
+
+    /**
+     * A network cannot be fitted to a NaN or infinite input (atoms on top of each other make some
+     * symmetry functions so): an error naming the structure, the atom and the closest pair.
+     */
+    private static void requireFinite(Request r, int atom, double[] g, int count, String what) {
+        for (int k = 0; k < count; k++) {
+            if (!Double.isFinite(g[k])) {
+                AtomicSystem s = r.system();
+                throw new InputException(r.name() + ": a " + what + " of atom " + (atom + 1) + " (" + s.symbol(atom)
+                        + ") is " + g[k] + "; " + FiniteResults.closestPair(s));
+            }
+        }
     }
 
     /** One thread's descriptor workspace and neighbor search. */
@@ -63,6 +79,8 @@ final class DescriptorCache {
                     int ns = w.describe(list, atoms, i);
                     c.add(w.values(), ns, null, null, 0, null, 0);
                 }
+                requireFinite(r, i, w.values(), d.size(atoms.element(i)), "symmetry function");
+                if (r.derivatives()) requireFinite(r, i, w.derivativeRows(), w.derivativeRowsLength(), "symmetry-function derivative");
             }
             return c.seal();
         }

@@ -134,7 +134,7 @@ final class NetworkFit {
             int epoch = ++track.epoch;
             double loss = log(eval, p, train, validation, epoch, rate, t0);
             if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("nnp: the loss became " + loss + " at epoch " + epoch
+                throw new org.jmd.engine.InputException("nnp: the loss became " + loss + " at epoch " + epoch
                         + "; lower learning_rate= or force_weight=");
             }
             if (!track.offer(loss, p) && settings.patience() > 0 && epoch - track.bestEpoch >= settings.patience()) break;

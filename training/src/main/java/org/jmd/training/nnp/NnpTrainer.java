@@ -113,7 +113,10 @@ public final class NnpTrainer implements Trainer {
         for (int k = 0; k < data.size(); k++) {
             LabelledStructure s = data.get(k);
             boolean forces = s.forces() != null;
-            out.add(new DescriptorCache.Request(set + " " + (k + 1), s.frame().system, s.energy() / s.size(), -1, s.forces(), forces));
+            // named by its place in its file when it has one, so an error about it can be found there
+            org.jmd.io.Frame.Origin o = s.frame().origin;
+            String name = o == null ? set + " structure " + (k + 1) : o.source() + ":" + o.line() + ": structure " + o.index();
+            out.add(new DescriptorCache.Request(name, s.frame().system, s.energy() / s.size(), -1, s.forces(), forces));
         }
         return out;
     }
