@@ -28,7 +28,13 @@ public final class Matrix3 {
         return m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
     }
 
-    /** m⁻¹; an {@link ArithmeticException} if m is singular or not finite (callers with a tolerance test {@link #determinant} first). */
+    /**
+     * m⁻¹; an {@link ArithmeticException} if det m = 0 (callers with a tolerance test
+     * {@link #determinant} first). Non-finite entries, or a determinant that overflows, give what
+     * IEEE division gives (zeros, infinities, NaN) rather than an exception, as the code this
+     * replaced did: a cell reader reports an overflowing volume itself, and a line search backs
+     * off from a NaN.
+     */
     public static double[] inverse(double[] m) {
         double[] r = new double[9];
         inverse(m, r);
@@ -38,7 +44,7 @@ public final class Matrix3 {
     /** m⁻¹ into r (no allocation, for once-per-step callers). */
     public static void inverse(double[] m, double[] r) {
         double d = determinant(m);
-        if (d == 0 || !Double.isFinite(d)) throw new ArithmeticException("singular 3x3 matrix");
+        if (d == 0) throw new ArithmeticException("singular 3x3 matrix");
         double r0 = (m[4] * m[8] - m[5] * m[7]) / d, r1 = (m[2] * m[7] - m[1] * m[8]) / d, r2 = (m[1] * m[5] - m[2] * m[4]) / d;
         double r3 = (m[5] * m[6] - m[3] * m[8]) / d, r4 = (m[0] * m[8] - m[2] * m[6]) / d, r5 = (m[2] * m[3] - m[0] * m[5]) / d;
         double r6 = (m[3] * m[7] - m[4] * m[6]) / d, r7 = (m[1] * m[6] - m[0] * m[7]) / d, r8 = (m[0] * m[4] - m[1] * m[3]) / d;

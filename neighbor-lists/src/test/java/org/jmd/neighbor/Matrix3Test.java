@@ -3,6 +3,7 @@ package org.jmd.neighbor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,13 @@ class Matrix3Test {
     @Test void aSingularMatrixIsRefused() {
         assertThrows(ArithmeticException.class, () -> Matrix3.inverse(new double[] {1, 2, 3, 2, 4, 6, 0, 0, 1}));
         assertThrows(ArithmeticException.class, () -> Matrix3.inverse(new double[9]));
+    }
+
+    /** A cell so large its volume overflows is still a Cell (the readers refuse it by its volume, with file and line). */
+    @Test void anOverflowingDeterminantGivesIeeeResultsNotAnException() {
+        double[] huge = {1e200, 0, 0, 0, 1e200, 0, 0, 0, 1e200};
+        assertEquals(Double.POSITIVE_INFINITY, Matrix3.determinant(huge));
+        for (double v : Matrix3.inverse(huge)) assertTrue(v == 0 || Double.isNaN(v), "entry " + v);
+        assertEquals(Double.POSITIVE_INFINITY, new Cell(huge, new boolean[] {true, true, true}).volume());
     }
 }
