@@ -159,8 +159,8 @@ public final class Plots {
         d.setLineColor(Color.GRAY);
     }
 
-    /** Panels side by side in one PNG, written atomically. */
-    private static void save(Path png, List<XYChart> panels) {
+    /** Panels side by side in one PNG, written atomically (any XChart chart: XY, category, ...). */
+    public static void save(Path png, List<? extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels) {
         BufferedImage image = new BufferedImage(SIZE * panels.size(), SIZE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
