@@ -107,12 +107,14 @@ public final class BulkTest implements StudyTest {
         Map<String, Score> aRow = new LinkedHashMap<>(), bRow = new LinkedHashMap<>();
         for (Model m : context.models()) {
             Fit f = fits.get(m.name());
-            if (f.failure() != null) {
+            if (ref == null || ref.failure() != null) {
+                // the scan does not bracket the reference's minimum: a problem of the deck, not of the model
+                String why = ref == null ? "no reference" : "reference: " + ref.failure();
+                aRow.put(m.name(), Score.none(why));
+                bRow.put(m.name(), Score.none(why));
+            } else if (f.failure() != null) {
                 aRow.put(m.name(), Score.failed(f.failure()));
                 bRow.put(m.name(), Score.failed(f.failure()));
-            } else if (ref == null || ref.failure() != null) {
-                aRow.put(m.name(), Score.none("no reference fit"));
-                bRow.put(m.name(), Score.none("no reference fit"));
             } else {
                 aRow.put(m.name(), Score.of(100 * (f.a0() - ref.a0()) / ref.a0()));
                 bRow.put(m.name(), Score.of(100 * (f.eos().b0() - ref.eos().b0()) / ref.eos().b0()));

@@ -201,7 +201,10 @@ public final class NanoparticleTest implements StudyTest {
             outcome.row(new HeadlineRow(rowTitle, ENERGY, eRow));
             outcome.row(new HeadlineRow(rowTitle, RMSD, rRow));
             json.put(start.label(), startJson(n, relaxed));
+            String suffix = starts.size() > 1 ? "_" + safe(start.label()) : "";
+            StructureIO.write(dir.resolve("start" + suffix + ".extxyz"), new Frame(s0));
             for (Relaxed x : relaxed.values()) {
+                if (!x.result().failed()) StructureIO.write(dir.resolve("relaxed_" + x.model() + suffix + ".extxyz"), new Frame(x.result().system()));
                 summary.row(start.label(), n, x.model(), x.result().converged(), x.result().steps(), x.result().fmax(), x.result().failure(),
                         x.result().energy(), x.referenceEnergy(), x.deltaMeV(), x.rmsd());
                 if (x.coordination() != null) {
@@ -260,7 +263,7 @@ public final class NanoparticleTest implements StudyTest {
             for (int z : zs) frac[k++] = z < h.length ? (double) h[z] / n : 0;
             bars.put(x.model(), frac);
         }
-        Path png = dir.resolve("coordination_" + start.label().replaceAll("[^A-Za-z0-9.=_-]", "_") + ".png");
+        Path png = dir.resolve("coordination" + (starts.size() > 1 ? "_" + safe(start.label()) : "") + ".png");
         if (StudyPlots.bars(png, "Coordination, " + start.label(), "fraction of atoms", cats, bars)) {
             outcome.section().image(context.relative(png), "Coordination histograms of the relaxed structures, " + start.label());
         }
@@ -303,6 +306,9 @@ public final class NanoparticleTest implements StudyTest {
         new ForceCalculator(m.potential(), 0.0).compute(s, r);
         return r;
     }
+
+    /** A label as part of a file name: "r=8 Å" → "r8". */
+    private static String safe(String label) { return label.replaceAll("[^A-Za-z0-9.]", ""); }
 
     static int[] histogram(int[] z) {
         int max = 0;

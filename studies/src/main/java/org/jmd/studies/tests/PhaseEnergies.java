@@ -49,8 +49,9 @@ public final class PhaseEnergies {
                 line.add(Double.isNaN(d) ? "—" : String.format(Locale.ROOT, "%.1f", d));
                 if (m.name().equals(refName)) continue;
                 BulkTest.Fit f = r.fits().get(m.name()), b = base.fits().get(m.name());
-                if (f.failure() != null || b.failure() != null) cells.put(m.name(), Score.failed(f.failure() != null ? f.failure() : b.failure()));
-                else cells.put(m.name(), Double.isNaN(refDelta) ? Score.none("no reference fit") : Score.of(d - refDelta));
+                if (Double.isNaN(refDelta)) cells.put(m.name(), Score.none("no reference fit"));
+                else if (f.failure() != null || b.failure() != null) cells.put(m.name(), Score.failed(f.failure() != null ? f.failure() : b.failure()));
+                else cells.put(m.name(), Score.of(d - refDelta));
             }
             table.add(line);
             rows.add(new HeadlineRow("E(" + r.test().crystal().lattice() + ") − E(" + base.test().crystal().lattice() + ")", ERROR, cells));
