@@ -17,6 +17,11 @@ import org.jmd.engine.Units;
  * E(V) = E₀ + (9V₀B₀/16) {[(V₀/V)^(2/3) − 1]³ B₀′ + [(V₀/V)^(2/3) − 1]² [6 − 4 (V₀/V)^(2/3)]},
  * fitted to energy–volume points by Levenberg–Marquardt least squares (Commons Math), started from
  * the parabola through the points. Energies in eV, volumes in Å³ (both per atom or both per cell).
+ *
+ * <p>Only the points around the lowest one enter the fit: those within {@link #WINDOW} eV of it
+ * (per atom when the energies are per atom), contiguous, at least five. A scan that reaches deep
+ * into compression climbs by electronvolts, which a third-order equation cannot follow; the
+ * equilibrium volume and bulk modulus are properties of the bottom of the well.
  */
 public final class BirchMurnaghan {
     /**
@@ -34,6 +39,9 @@ public final class BirchMurnaghan {
         public double energy(double v) { return BirchMurnaghan.energy(v, e0, v0, b0, b0Prime); }
     }
 
+    /** Energy window above the lowest point (eV) of the points that are fitted. */
+    public static final double WINDOW = 0.25;
+
     private BirchMurnaghan() {}
 
     public static double energy(double v, double e0, double v0, double b0, double bp) {
@@ -45,9 +53,37 @@ public final class BirchMurnaghan {
      * Fits the points; an {@link IllegalArgumentException} says why there is no fit (fewer than
      * five points, no minimum inside the scanned range, a fit that does not converge).
      */
-    public static Fit fit(double[] volume, double[] energy) {
-        int n = volume.length;
-        if (n < 5 || energy.length != n) throw new IllegalArgumentException("an equation-of-state fit needs at least 5 points, got " + n);
+    public static Fit fit(double[] allVolumes, double[] allEnergies) {
+        int all = allVolumes.length;
+        if (all < 5 || allEnergies.length != all) throw new IllegalArgumentException("an equation-of-state fit needs at least 5 points, got " + all);
+        for (int k = 0; k < all; k++) {
+            if (!Double.isFinite(allEnergies[k])) throw new IllegalArgumentException("energy not finite at V = " + allVolumes[k] + " Å³");
+        }
+        // points sorted by volume, then the window around the lowest
+        Integer[] order = new Integer[all];
+        for (int k = 0; k < all; k++) order[k] = k;
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(allVolumes[x], allVolumes[y]));
+        int low = 0;
+        for (int k = 1; k < all; k++) if (allEnergies[order[k]] < allEnergies[order[low]]) low = k;
+        if (low == 0 || low == all - 1) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "no minimum inside the scanned volumes: the lowest energy is at the %s end (V = %.3f Å³)",
+                    low == 0 ? "compressed" : "expanded", allVolumes[order[low]]));
+        }
+        int from = low, to = low;
+        double eMin = allEnergies[order[low]];
+        while (from > 0 && allEnergies[order[from - 1]] - eMin <= WINDOW) from--;
+        while (to < all - 1 && allEnergies[order[to + 1]] - eMin <= WINDOW) to++;
+        while (to - from + 1 < 5) {
+            if (from > 0 && (to == all - 1 || allEnergies[order[from - 1]] <= allEnergies[order[to + 1]])) from--;
+            else to++;
+        }
+        int n = to - from + 1;
+        double[] volume = new double[n], energy = new double[n];
+        for (int k = 0; k < n; k++) {
+            volume[k] = allVolumes[order[from + k]];
+            energy[k] = allEnergies[order[from + k]];
+        }
         double vMin = Double.POSITIVE_INFINITY, vMax = Double.NEGATIVE_INFINITY;
         WeightedObservedPoints points = new WeightedObservedPoints();
         for (int k = 0; k < n; k++) {

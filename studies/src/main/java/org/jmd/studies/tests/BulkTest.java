@@ -36,8 +36,47 @@ public final class BulkTest implements StudyTest {
     static final Metric LATTICE = Metric.error("a₀ error", "%", 0.5, 2);
     static final Metric BULK_MODULUS = Metric.error("B₀ error", "%", 5, 20);
 
-    /** One subject's fit, or why there is none. */
-    public record Fit(String model, double[] volumes, double[] energies, BirchMurnaghan.Fit eos, double a0, String failure) {}
+    /** One subject's scan (strains, volumes and energies per atom, by increasing strain) and fit, or why there is none. */
+    public record Fit(String model, double[] strains, double[] volumes, double[] energies, BirchMurnaghan.Fit eos, double a0, String failure) {}
+
+    /** Strains added around the lowest point of the scan when fewer than this many lie in the fit's window. */
+    static final int REFINE_BELOW = 7;
+
+    /**
+     * The energies at the deck's strains and, if the well is too narrow for them (fewer than
+     * {@value #REFINE_BELOW} points within the fit's window), at 9 more strains between the lowest
+     * point's neighbours: a stiff phase scanned by a coarse grid still gets a fit of its bottom.
+     */
+    private double[][] scan(Model m, double[] eps, int n) {
+        java.util.TreeMap<Double, Double> points = new java.util.TreeMap<>();
+        evaluate(m, eps, n, points);
+        double eMin = java.util.Collections.min(points.values());
+        long inWindow = points.values().stream().filter(e -> e - eMin <= BirchMurnaghan.WINDOW).count();
+        Double lowest = null;
+        for (Map.Entry<Double, Double> e : points.entrySet()) if (e.getValue() == eMin) lowest = e.getKey();
+        Double below = lowest == null ? null : points.lowerKey(lowest), above = lowest == null ? null : points.higherKey(lowest);
+        if (inWindow < REFINE_BELOW && below != null && above != null && Double.isFinite(eMin)) {
+            double[] fine = new double[9];
+            for (int k = 0; k < 9; k++) fine[k] = below + (above - below) * (k + 0.5) / 9;
+            evaluate(m, fine, n, points);
+        }
+        double[][] out = new double[3][points.size()];
+        int k = 0;
+        for (Map.Entry<Double, Double> e : points.entrySet()) {
+            out[0][k] = e.getKey();
+            out[1][k] = crystal.cell(1 + e.getKey()).cell().volume() / n;
+            out[2][k] = e.getValue();
+            k++;
+        }
+        return out;
+    }
+
+    private void evaluate(Model m, double[] eps, int n, Map<Double, Double> into) {
+        List<AtomicSystem> cells = new ArrayList<>();
+        for (double e : eps) cells.add(crystal.cell(1 + e));
+        List<ForceResult> r = Evaluator.evaluate(m.potential(), cells, ThreadTeam.defaultThreads());
+        for (int k = 0; k < eps.length; k++) into.put(eps[k], r.get(k).energy / n);
+    }
 
     /** The fits of every subject (reference first when there is one), for {@link PhaseEnergies}. */
     public record Result(BulkTest test, Map<String, Fit> fits) {}
@@ -78,29 +117,22 @@ public final class BulkTest implements StudyTest {
     @Override public TestOutcome run(StudyContext context) {
         TestOutcome outcome = new TestOutcome(this);
         double[] eps = context.quick() ? Strains.thin(strains, 7) : strains;
-        List<AtomicSystem> cells = new ArrayList<>();
-        for (double e : eps) cells.add(crystal.cell(1 + e));
-        int n = cells.get(0).size();
-        double[] volumes = new double[eps.length];
-        for (int k = 0; k < eps.length; k++) volumes[k] = cells.get(k).cell().volume() / n;
+        int n = crystal.cell(1.0).size();
         double v1 = crystal.cell(1.0).cell().volume() / n;
-
         Map<String, Fit> fits = new LinkedHashMap<>();
         for (Model m : context.subjects()) {
-            List<ForceResult> r = Evaluator.evaluate(m.potential(), cells, ThreadTeam.defaultThreads());
-            double[] e = new double[eps.length];
-            for (int k = 0; k < eps.length; k++) e[k] = r.get(k).energy / n;
+            double[][] scan = scan(m, eps, n);
             Fit fit;
             try {
-                BirchMurnaghan.Fit eos = BirchMurnaghan.fit(volumes, e);
-                fit = new Fit(m.name(), volumes, e, eos, crystal.a() * Math.cbrt(eos.v0() / v1), null);
+                BirchMurnaghan.Fit eos = BirchMurnaghan.fit(scan[1], scan[2]);
+                fit = new Fit(m.name(), scan[0], scan[1], scan[2], eos, crystal.a() * Math.cbrt(eos.v0() / v1), null);
             } catch (IllegalArgumentException ex) {
-                fit = new Fit(m.name(), volumes, e, null, Double.NaN, ex.getMessage());
+                fit = new Fit(m.name(), scan[0], scan[1], scan[2], null, Double.NaN, ex.getMessage());
             }
             fits.put(m.name(), fit);
             context.say("  %s: %s", m.name(), fit.failure() != null ? "no fit: " + fit.failure()
-                    : String.format(Locale.ROOT, "a0 %.4f Å, V0 %.4f Å³/atom, B0 %.1f GPa, E0 %.4f eV/atom", fit.a0(), fit.eos().v0(),
-                    fit.eos().bulkModulusGPa(), fit.eos().e0()));
+                    : String.format(Locale.ROOT, "a0 %.4f Å, V0 %.4f Å³/atom, B0 %.1f GPa, E0 %.4f eV/atom (%d points)", fit.a0(), fit.eos().v0(),
+                    fit.eos().bulkModulusGPa(), fit.eos().e0(), scan[0].length));
         }
         outcome.setResult(new Result(this, fits));
         Fit ref = context.reference() == null ? null : fits.get(context.reference().name());
@@ -128,17 +160,9 @@ public final class BulkTest implements StudyTest {
 
     private void report(StudyContext context, TestOutcome outcome, double[] eps, Map<String, Fit> fits) {
         Path dir = context.testDir(id);
-        List<String> header = new ArrayList<>(List.of("strain", "volume_per_atom"));
-        for (String name : fits.keySet()) header.add("energy_per_atom_" + name);
-        Csv csv = new Csv(header);
-        Fit any = fits.values().iterator().next();
-        for (int k = 0; k < eps.length; k++) {
-            Object[] row = new Object[header.size()];
-            row[0] = eps[k];
-            row[1] = any.volumes()[k];
-            int c = 2;
-            for (Fit f : fits.values()) row[c++] = f.energies()[k];
-            csv.row(row);
+        Csv csv = new Csv("model", "strain", "volume_per_atom", "energy_per_atom");
+        for (Fit f : fits.values()) {
+            for (int k = 0; k < f.strains().length; k++) csv.row(f.model(), f.strains()[k], f.volumes()[k], f.energies()[k]);
         }
         csv.write(dir.resolve("energy_volume.csv"));
 
@@ -168,16 +192,17 @@ public final class BulkTest implements StudyTest {
                 }
                 series.add(new StudyPlots.Series(f.model() + " fit", vx, vy, true));
             }
+            m.put("strains", f.strains());
+            m.put("volumes_A3_per_atom", f.volumes());
             m.put("energies_eV_per_atom", f.energies());
             series.add(new StudyPlots.Series(f.model(), f.volumes(), f.energies(), false));
             models.put(f.model(), m);
         }
-        outcome.json().put("strains", eps);
-        outcome.json().put("volumes_A3_per_atom", any.volumes());
         outcome.json().put("models", models);
         outcome.section().paragraph(String.format(Locale.ROOT, "%d uniform strains from %+.1f %% to %+.1f %% of the given lattice constants "
-                + "(fractional coordinates and axial ratios fixed), %d atoms per cell; third-order Birch–Murnaghan fit.",
-                eps.length, 100 * eps[0], 100 * eps[eps.length - 1], crystal.cell(1.0).size()));
+                + "(fractional coordinates and axial ratios fixed), %d atoms per cell, refined around a model's lowest point where its well is narrow; "
+                + "third-order Birch–Murnaghan fit of the points within %.2f eV/atom of the lowest.",
+                eps.length, 100 * eps[0], 100 * eps[eps.length - 1], crystal.cell(1.0).size(), BirchMurnaghan.WINDOW));
         outcome.section().table(List.of("model", "a₀ (Å)", "V₀ (Å³/atom)", "E₀ (eV/atom)", "B₀ (GPa)", "B₀′", "fit RMS (meV/atom)"), rows);
         Path png = dir.resolve("energy_volume.png");
         if (StudyPlots.xy(png, "E–V: " + crystal.describe(), "volume (Å³/atom)", "energy (eV/atom)", series)) {

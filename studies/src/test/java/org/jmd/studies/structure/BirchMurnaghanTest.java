@@ -50,6 +50,19 @@ class BirchMurnaghanTest {
         assertEquals(-4.3366, f.e0(), 1e-4);
     }
 
+    /** Points far up the repulsive wall (here off the curve by electronvolts) are outside the fit's window and change nothing. */
+    @Test void fitsTheBottomOfTheWellOnly() {
+        double e0 = -3.76, v0 = 11.8, b0 = 0.9, bp = 4.5;
+        double[] v = new double[13], e = new double[13];
+        for (int k = 0; k < 13; k++) {
+            v[k] = v0 * (0.7 + 0.05 * k);
+            e[k] = BirchMurnaghan.energy(v[k], e0, v0, b0, bp) + (v[k] < 0.8 * v0 ? 10 : 0);
+        }
+        BirchMurnaghan.Fit f = BirchMurnaghan.fit(v, e);
+        assertEquals(v0, f.v0(), 1e-6);
+        assertEquals(b0, f.b0(), 1e-6);
+    }
+
     @Test void refusesCurvesWithoutAMinimumInRange() {
         double[] v = {10, 11, 12, 13, 14}, e = {5, 4, 3, 2, 1};
         assertThrows(IllegalArgumentException.class, () -> BirchMurnaghan.fit(v, e));
