@@ -30,6 +30,7 @@ public final class Deck implements AutoCloseable {
     private final PotentialRegistry potentials = PotentialRegistry.load();
     private final Providers<IntegratorProvider> integrators = new Providers<>(IntegratorProvider.class, IntegratorProvider::name, "ensemble");
     private final Providers<MinimizerProvider> minimizers = new Providers<>(MinimizerProvider.class, MinimizerProvider::name, "minimizer");
+    private final Providers<SamplerProvider> analyses = new Providers<>(SamplerProvider.class, SamplerProvider::name, "analysis");
 
     /**
      * @param out          thermo table and messages
@@ -57,6 +58,10 @@ public final class Deck implements AutoCloseable {
         interpreter.command("run", this::run);
         interpreter.command("minimize", this::minimize);
         interpreter.command("print", this::print);
+        // analyses (rdf, msd, ...) from the providers on the classpath, under names no built-in command has
+        for (String name : analyses.names()) {
+            if (!interpreter.has(name)) interpreter.command(name, this::analysis);
+        }
     }
 
     public Variables variables() { return interpreter.variables(); }
@@ -231,11 +236,27 @@ public final class Deck implements AutoCloseable {
         a.requirePositionalAtMost(0);
         double min = a.real("min_distance", sim.safety.minDistance);
         double max = a.real("max_force", sim.safety.maxForce);
+        double spread = a.real("max_fspread", sim.safety.maxForceSpread);
         a.requireAllUsed();
         if (min < 0) throw a.error("min_distance must not be negative");
         if (!(max > 0)) throw a.error("max_force must be positive");
+        if (!(spread > 0)) throw a.error("max_fspread must be positive, got " + spread);
         sim.safety.minDistance = min;
         sim.safety.maxForce = max;
+        sim.safety.maxForceSpread = spread;
+    }
+
+    /** An analysis command ({@code rdf}, {@code msd}, ...): sampled during the following runs, or at once on the current structure. */
+    private void analysis(Arguments a) {
+        Sampler s = analyses.get(a).create(a);
+        a.requireAllUsed();
+        if (s.every() == Sampler.NOW) {
+            s.sample(requireSystem(a), sim.time());
+            for (String line : s.write()) out.println(a.command() + ": " + line);
+            out.flush();
+        } else {
+            sim.addSampler(s, a);
+        }
     }
 
     private void run(Arguments a) {

@@ -30,6 +30,9 @@ public final class Interpreter {
     /** Adds a command; names are listed in this order in error messages. */
     public void command(String name, Command c) { commands.put(name, c); }
 
+    /** Whether a command of this name is known. */
+    public boolean has(String name) { return commands.containsKey(name); }
+
     public Variables variables() { return variables; }
 
     /** Runs the lines in order; relative paths in them resolve against {@code baseDir}. */

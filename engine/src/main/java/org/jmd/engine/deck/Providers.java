@@ -7,7 +7,7 @@ import java.util.function.Function;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.Suggest;
 
-/** Integrators and minimizers by name, from the ServiceLoader providers on the classpath. */
+/** Integrators, minimizers and analyses by name, from the ServiceLoader providers on the classpath. */
 final class Providers<T> {
     private final String kind;
     private final Map<String, T> byName = new TreeMap<>();
@@ -28,4 +28,7 @@ final class Providers<T> {
     }
 
     boolean has(String name) { return byName.containsKey(name); }
+
+    /** The names, sorted. */
+    java.util.Set<String> names() { return java.util.Collections.unmodifiableSet(byName.keySet()); }
 }

@@ -32,6 +32,7 @@ public final class Simulation implements AutoCloseable {
     private final Progress progress;
     private final StopSignal stop;
     final Safety safety = new Safety();
+    private final Samplers samplers = new Samplers();
     private final Map<String, ThermoColumn> thermoColumns = ThermoColumns.builtIn();
     private final Map<String, Double> masses = new LinkedHashMap<>();
 
@@ -78,6 +79,7 @@ public final class Simulation implements AutoCloseable {
     public void addThermoColumn(ThermoColumn column) { thermoColumns.put(column.name(), column); }
 
     void setSystem(AtomicSystem s, boolean hasVelocities) {
+        if (!samplers.isEmpty()) samplers.endAll(out, "the atoms were replaced");
         for (Map.Entry<String, Double> m : masses.entrySet()) {
             if (s.speciesIndex(m.getKey()) >= 0) s.setMass(m.getKey(), m.getValue());
         }
@@ -144,6 +146,9 @@ public final class Simulation implements AutoCloseable {
         dump = new TrajectoryDump(every, file, append);
     }
 
+    /** Attaches an analysis to the following runs ({@link Samplers}). */
+    void addSampler(Sampler s, Arguments at) { samplers.add(s, at); }
+
     void setCheckpoint(int every, Path file) {
         checkpointEvery = every;
         checkpointFile = file;
@@ -187,7 +192,9 @@ public final class Simulation implements AutoCloseable {
         th.maybeRecord(d, integrator, true);
         dumpFrame(d, true);
         check(d, at);
+        samplers.maybeSample(d);
         progress.start(d.step, n);
+        RuntimeException failure = null;
         try {
             for (long k = 0; k < n; k++) {
                 boolean lastStep = k == n - 1;
@@ -197,6 +204,7 @@ public final class Simulation implements AutoCloseable {
                 integrator.step(d);
                 d.want = ForceResult.ALL;
                 check(d, at);
+                samplers.maybeSample(d);
                 boolean last = k == n - 1;
                 if (checkpointFile != null && (d.step % checkpointEvery == 0 || last)) writeCheckpoint(d);
                 if (th.due(d.step, last)) progress.clear(); // a thermo row replaces the progress line
@@ -205,9 +213,14 @@ public final class Simulation implements AutoCloseable {
                 if (stop.requested()) { progress.clear(); interrupt(d); }
                 progress.update(d.step);
             }
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
         } finally {
             progress.clear();
             finish(d);
+            // analyses are written when a run ends, also when it was stopped, with what they sampled
+            if (failure == null) samplers.writeAll(out); else samplers.writeAllAfter(failure, out);
         }
     }
 
@@ -268,6 +281,10 @@ public final class Simulation implements AutoCloseable {
             throw at.error("thermo extra=" + ThermoColumns.FORCE_SPREAD + " needs a potential that reports a force spread, e.g. "
                     + "'potential committee DIR'; " + potential.describe() + " does not");
         }
+        if (safety.checksForceSpread() && !(dynamics().calculator.workspace() instanceof org.jmd.engine.Uncertainty)) {
+            throw at.error("safety max_fspread= needs a potential that reports a force spread, e.g. "
+                    + "'potential committee DIR'; " + potential.describe() + " does not");
+        }
         for (int i = 0; i < system.size(); i++) {
             if (!(system.mass[i] > 0)) throw at.error("atom " + (i + 1) + " (" + system.symbol(i) + ") has no mass; set it with 'mass " + system.symbol(i) + " VALUE'");
         }
@@ -318,7 +335,8 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void check(Dynamics d, Arguments at) {
-        String problem = safety.check(d.system, d.forces, d.calculator.neighbors());
+        String problem = safety.check(d.system, d.forces, d.calculator.neighbors(),
+                d.calculator.workspace() instanceof org.jmd.engine.Uncertainty u ? u : null);
         if (problem != null) throw at.error("step " + d.step + ": " + problem);
     }
 
