@@ -76,6 +76,11 @@ public final class Study {
         List<TestOutcome> outcomes = new ArrayList<>();
         Map<String, Object> testTimes = new LinkedHashMap<>();
         for (StudyTest test : plan.tests()) {
+            if (quick && plan.slowTests().contains(test.id())) {
+                leftOut.add("test " + test.id());
+                say("test %s: left out (--quick)", test.id());
+                continue;
+            }
             say("test %s: %s", test.id(), test.title());
             long t = System.nanoTime();
             outcomes.add(runSafely(test, context));

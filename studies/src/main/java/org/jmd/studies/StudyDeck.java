@@ -49,6 +49,7 @@ public final class StudyDeck {
     private Path trainingSource;
     private final List<StudyTest> tests = new ArrayList<>();
     private final List<Arguments> testLines = new ArrayList<>();
+    private final java.util.Set<String> slowTests = new java.util.LinkedHashSet<>();
     private DiagnosticSettings diagnostics = DiagnosticSettings.defaults();
     private final PrintWriter out;
 
@@ -101,7 +102,7 @@ public final class StudyDeck {
             }
         }
         return new StudyPlan(source, List.copyOf(models), referenceLine, reference, List.copyOf(referenceData), List.copyOf(training),
-                trainingSource, List.copyOf(tests), diagnostics);
+                trainingSource, List.copyOf(tests), java.util.Set.copyOf(slowTests), diagnostics);
     }
 
     // ------------------------------------------------------------------ commands
@@ -170,15 +171,21 @@ public final class StudyDeck {
         say("training: %d structures, %d atoms from %s", frames.size(), atoms, file);
     }
 
-    private void test(StudyTestProvider p, Arguments a) {
+    /** A test line, with the study's own option {@code quick=no} (left out by --quick) taken off before the test reads it. */
+    private void test(StudyTestProvider p, Arguments line) {
+        boolean quick = line.bool("quick", true);
+        List<String> words = new ArrayList<>();
+        for (String w : line.words()) if (!w.startsWith("quick=")) words.add(w);
+        Arguments a = new Arguments(line.command(), words, line.source(), line.line(), line.baseDir());
         StudyTest t = p.create(a);
+        if (!quick) slowTests.add(t.id());
         for (StudyTest other : tests) {
             if (other.id().equals(t.id())) throw a.error("another test is already called '" + t.id() + "'; give this one name=ID");
         }
         if (!NAME.matcher(t.id()).matches()) throw a.error("name= must be letters, digits, '_', '.', '+', '-', got '" + t.id() + "'");
         tests.add(t);
         testLines.add(a);
-        say("test %s: %s", t.id(), t.title());
+        say("test %s: %s%s", t.id(), t.title(), quick ? "" : " (left out by --quick)");
     }
 
     /** Runs the training deck dry: its data are read and split and its model line checked, so its errors come now. */

@@ -16,7 +16,8 @@ import org.jmd.training.LabelledStructure;
  * @param referenceData      labelled structures of {@code reference data} lines (may be empty)
  * @param training           structures of the {@code training} line (may be empty)
  * @param trainingSource     the training file, or null
+ * @param slowTests          ids of the tests a {@code --quick} run leaves out ({@code quick=no})
  */
 public record StudyPlan(String source, List<ModelSpec> models, String referenceLine, Potential reference,
                         List<LabelledStructure> referenceData, List<Frame> training, Path trainingSource,
-                        List<StudyTest> tests, DiagnosticSettings diagnostics) {}
+                        List<StudyTest> tests, java.util.Set<String> slowTests, DiagnosticSettings diagnostics) {}

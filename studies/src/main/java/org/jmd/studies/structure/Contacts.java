@@ -6,8 +6,8 @@ import org.jmd.neighbor.NeighborList;
 
 /**
  * Distances between atoms of one structure, through the neighbour-list search: the shortest
- * one (to tell a structure whose atoms have fused) and each atom's number of neighbours within
- * a bond cutoff (coordination numbers).
+ * one (to tell a structure whose atoms have fused) and each atom's nearest neighbour (typical bond
+ * lengths). Coordination numbers are the analysis module's.
  */
 public final class Contacts {
     private final NeighborList list = new NeighborList();
@@ -25,19 +25,6 @@ public final class Contacts {
             }
         }
         return best;
-    }
-
-    /** Each atom's number of neighbours closer than {@code cutoff} Å. */
-    public int[] coordination(AtomicSystem s, double cutoff) {
-        search.build(s.x, s.size(), s.cell(), cutoff, NeighborList.Kind.FULL, list);
-        int[] z = new int[s.size()];
-        for (int i = 0; i < s.size(); i++) {
-            for (int p = list.start(i); p < list.end(i); p++) {
-                list.displacement(s.x, i, p, delta);
-                if (delta[0] * delta[0] + delta[1] * delta[1] + delta[2] * delta[2] < cutoff * cutoff) z[i]++;
-            }
-        }
-        return z;
     }
 
     /** Each atom's nearest-neighbour distance within {@code range} Å (+∞ for an atom with none). */

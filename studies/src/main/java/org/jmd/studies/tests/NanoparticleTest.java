@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jmd.analysis.CoordinationNumbers;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceCalculator;
@@ -101,7 +102,7 @@ public final class NanoparticleTest implements StudyTest {
     /** One starting cluster and its label. */
     record Start(String label, AtomicSystem system) {}
 
-    /** What one subject's relaxation of one start gave. */
+    /** What one subject's relaxation of one start gave; {@code coordination[k]} atoms have k neighbours. */
     public record Relaxed(String model, Relaxer.Result result, double referenceEnergy, double deltaMeV, double rmsd, int[] coordination) {}
 
     private final String id;
@@ -160,7 +161,7 @@ public final class NanoparticleTest implements StudyTest {
             String refFailure = refResult.failed() ? "the reference's relaxation failed: " + refResult.failure() : null;
             double cutoff = Double.isNaN(bond) ? (refFailure == null ? 1.3 * median(new Contacts().nearest(refResult.system(), 6.0)) : 1.3 * fuse / 0.4) : bond;
             relaxed.put(ref.name(), new Relaxed(ref.name(), refResult, refResult.energy(), 0, 0,
-                    refFailure == null ? new Contacts().coordination(refResult.system(), cutoff) : null));
+                    refFailure == null ? coordination(refResult.system(), cutoff) : null));
             context.say("    %s: %s", ref.name(), describe(refResult, n));
             ForceResult atStart = evaluate(ref, s0);
             outcome.snapshot(new Snapshot(id, start.label() + " start", s0, atStart.energy, atStart.forces));
@@ -168,12 +169,12 @@ public final class NanoparticleTest implements StudyTest {
                 Relaxer.Result r = relaxer.relax(s0, m.potential());
                 Relaxed x;
                 if (r.failed() || refFailure != null) {
-                    x = new Relaxed(m.name(), r, Double.NaN, Double.NaN, Double.NaN, r.failed() ? null : new Contacts().coordination(r.system(), cutoff));
+                    x = new Relaxed(m.name(), r, Double.NaN, Double.NaN, Double.NaN, r.failed() ? null : coordination(r.system(), cutoff));
                 } else {
                     ForceResult byRef = evaluate(ref, r.system());
                     double delta = 1000 * (byRef.energy - refResult.energy()) / n;
                     double rmsd = Kabsch.rmsd(r.system().x, refResult.system().x);
-                    x = new Relaxed(m.name(), r, byRef.energy, delta, rmsd, new Contacts().coordination(r.system(), cutoff));
+                    x = new Relaxed(m.name(), r, byRef.energy, delta, rmsd, coordination(r.system(), cutoff));
                     outcome.snapshot(new Snapshot(id, start.label() + " relaxed by " + m.name(), r.system(), byRef.energy, byRef.forces));
                 }
                 relaxed.put(m.name(), x);
@@ -208,7 +209,7 @@ public final class NanoparticleTest implements StudyTest {
                 summary.row(start.label(), n, x.model(), x.result().converged(), x.result().steps(), x.result().fmax(), x.result().failure(),
                         x.result().energy(), x.referenceEnergy(), x.deltaMeV(), x.rmsd());
                 if (x.coordination() != null) {
-                    int[] h = histogram(x.coordination());
+                    int[] h = x.coordination();
                     for (int z = 0; z < h.length; z++) if (h[z] > 0) histograms.row(start.label(), x.model(), z, h[z]);
                 }
             }
@@ -231,7 +232,10 @@ public final class NanoparticleTest implements StudyTest {
 
     private void report(StudyContext context, TestOutcome outcome, Path dir, Start start, int n, double cutoff, Map<String, Relaxed> relaxed) {
         TreeSet<Integer> zs = new TreeSet<>();
-        for (Relaxed x : relaxed.values()) if (x.coordination() != null) for (int z : x.coordination()) zs.add(z);
+        for (Relaxed x : relaxed.values()) {
+            if (x.coordination() == null) continue;
+            for (int z = 0; z < x.coordination().length; z++) if (x.coordination()[z] > 0) zs.add(z);
+        }
         List<String> header = new ArrayList<>(List.of("model", "converged", "steps", "E (eV)", "E_ref − E_ref,min (meV/atom)", "RMSD (Å)"));
         for (int z : zs) header.add("CN " + z);
         List<List<String>> rows = new ArrayList<>();
@@ -243,7 +247,7 @@ public final class NanoparticleTest implements StudyTest {
             row.add(Double.isNaN(x.result().energy()) ? "—" : String.format(Locale.ROOT, "%.4f", x.result().energy()));
             row.add(Score.number(x.deltaMeV()));
             row.add(Score.number(x.rmsd()));
-            int[] h = x.coordination() == null ? new int[0] : histogram(x.coordination());
+            int[] h = x.coordination() == null ? new int[0] : x.coordination();
             for (int z : zs) row.add(z < h.length ? Integer.toString(h[z]) : "0");
             rows.add(row);
         }
@@ -257,7 +261,7 @@ public final class NanoparticleTest implements StudyTest {
         Map<String, double[]> bars = new LinkedHashMap<>();
         for (Relaxed x : relaxed.values()) {
             if (x.coordination() == null) continue;
-            int[] h = histogram(x.coordination());
+            int[] h = x.coordination();
             double[] frac = new double[cats.size()];
             int k = 0;
             for (int z : zs) frac[k++] = z < h.length ? (double) h[z] / n : 0;
@@ -285,7 +289,7 @@ public final class NanoparticleTest implements StudyTest {
             r.put("rmsd_A", x.rmsd());
             if (x.coordination() != null) {
                 Map<String, Object> h = new LinkedHashMap<>();
-                int[] counts = histogram(x.coordination());
+                int[] counts = x.coordination();
                 for (int z = 0; z < counts.length; z++) if (counts[z] > 0) h.put(Integer.toString(z), counts[z]);
                 r.put("coordination", h);
             }
@@ -310,11 +314,15 @@ public final class NanoparticleTest implements StudyTest {
     /** A label as part of a file name: "r=8 Å" → "r8". */
     private static String safe(String label) { return label.replaceAll("[^A-Za-z0-9.]", ""); }
 
-    static int[] histogram(int[] z) {
-        int max = 0;
-        for (int v : z) max = Math.max(max, v);
-        int[] h = new int[max + 1];
-        for (int v : z) h[v]++;
+    /** How many atoms have k neighbours closer than the cutoff, k = 0, 1, ... (the analysis module's coordination numbers, all species). */
+    static int[] coordination(AtomicSystem s, double cutoff) {
+        CoordinationNumbers cn = new CoordinationNumbers(cutoff);
+        cn.add(s);
+        int[] h = new int[cn.max() + 1];
+        for (String sp : cn.species()) {
+            double[] part = cn.histogram(sp);
+            for (int k = 0; k < part.length; k++) h[k] += (int) Math.round(part[k]);
+        }
         return h;
     }
 
