@@ -25,7 +25,20 @@ public final class ReportDocument {
 
     private record Paragraph(String text) implements Block {}
 
-    private record Table(List<String> header, List<List<String>> rows, List<List<Colour>> colours, boolean rightAligned) implements Block {}
+    private record Table(List<String> header, List<List<String>> rows, List<List<Colour>> colours) implements Block {
+        /** Numbers (and "—") align right, text left; coloured headline cells count as numbers. */
+        boolean numeric(int column) {
+            if (column == 0) return false;
+            for (int r = 0; r < rows.size(); r++) {
+                String v = rows.get(r).get(column).trim();
+                boolean coloured = colours != null && colours.get(r).get(column) != Colour.NONE;
+                if (!coloured && !v.equals("—") && !NUMBER.matcher(v).matches()) return false;
+            }
+            return true;
+        }
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+−]?[0-9.]+(e[-+]?[0-9]+)?( \\(.*\\))?");
 
     private record Image(String file, String caption) implements Block {}
 
@@ -51,14 +64,14 @@ public final class ReportDocument {
         return this;
     }
 
-    /** A table; columns after the first are right-aligned (numbers). */
+    /** A table; columns of numbers are right-aligned. */
     public ReportDocument table(List<String> header, List<List<String>> rows) {
         return table(header, rows, null);
     }
 
     /** A table with a colour per cell ({@code colours} parallel to {@code rows}; null for none). */
     public ReportDocument table(List<String> header, List<List<String>> rows, List<List<Colour>> colours) {
-        blocks.add(new Table(List.copyOf(header), copy(rows), colours == null ? null : copy(colours), true));
+        blocks.add(new Table(List.copyOf(header), copy(rows), colours == null ? null : copy(colours)));
         return this;
     }
 
@@ -101,7 +114,7 @@ public final class ReportDocument {
         sb.append('|');
         for (String h : t.header()) sb.append(' ').append(cellText(h)).append(" |");
         sb.append("\n|");
-        for (int c = 0; c < t.header().size(); c++) sb.append(c == 0 || !t.rightAligned() ? "---|" : "---:|");
+        for (int c = 0; c < t.header().size(); c++) sb.append(t.numeric(c) ? "---:|" : "---|");
         sb.append('\n');
         for (int r = 0; r < t.rows().size(); r++) {
             List<String> row = t.rows().get(r);
@@ -161,13 +174,15 @@ public final class ReportDocument {
         sb.append("<table>\n<tr>");
         for (String h : t.header()) sb.append("<th>").append(inline(h)).append("</th>");
         sb.append("</tr>\n");
+        boolean[] numeric = new boolean[t.header().size()];
+        for (int c = 0; c < numeric.length; c++) numeric[c] = t.numeric(c);
         for (int r = 0; r < t.rows().size(); r++) {
             List<String> row = t.rows().get(r);
             sb.append("<tr>");
             for (int c = 0; c < row.size(); c++) {
                 Colour colour = t.colours() == null ? Colour.NONE : t.colours().get(r).get(c);
                 List<String> classes = new ArrayList<>();
-                if (c > 0 && t.rightAligned()) classes.add("num");
+                if (numeric[c]) classes.add("num");
                 if (colour != Colour.NONE) classes.add(colour.name().toLowerCase(java.util.Locale.ROOT));
                 sb.append(classes.isEmpty() ? "<td>" : "<td class=\"" + String.join(" ", classes) + "\">").append(inline(row.get(c))).append("</td>");
             }

@@ -39,7 +39,8 @@ public final class StudyPlots {
 
     /** Curves and points in one panel; returns false (drawing nothing) when there is nothing finite to show. */
     public static boolean xy(Path png, String title, String xTitle, String yTitle, List<Series> series) {
-        return xy(png, List.of(panel(title, xTitle, yTitle, series)));
+        XYChart c = panel(title, xTitle, yTitle, series);
+        return c != null && xy(png, List.of(c));
     }
 
     /** Several panels side by side in one PNG. */

@@ -15,12 +15,14 @@ import org.jmd.engine.Uncertainty;
 import org.jmd.engine.md.Dynamics;
 import org.jmd.engine.md.Integrator;
 import org.jmd.engine.md.IntegratorProvider;
+import org.jmd.engine.md.Thermodynamics;
 
 /**
  * MD for the study's liquid and vibrational tests: the engine's integrators, found by name like a
  * deck's {@code ensemble} line finds them, run in stages on one system, with the checks that tell
  * a model that has failed — energy or forces not finite, atoms fused, the potential energy run away
- * from where the stage began — and stop it there, as a result ({@link Failure}) rather than an
+ * from where the stage began, the temperature beyond what the thermostat can be holding (the
+ * heat of a collapse) — and stop it there, as a result ({@link Failure}) rather than an
  * exception. A committee's largest force spread is watched too: the first time it passes a limit is
  * recorded (the run goes on).
  */
@@ -83,8 +85,20 @@ public final class MolecularDynamics {
         return i;
     }
 
-    /** Runs {@code steps} steps with the integrator of {@code ensemble}; null when all went well, else what failed. */
-    public Failure run(String ensemble, long steps, Observer observer) {
+    /**
+     * A temperature this many times the stage's target (and at least {@link #HOTTER} K above it) is a
+     * runaway: a thermostat holds a liquid near its target, and even a reactive liquid's bursts (O₂
+     * forming in Erhart's ZnO melt takes 3000 K to 7700 K for a moment) stay below; a collapse that
+     * releases a few eV per atom (1 eV/atom is 7700 K) does not.
+     */
+    static final double HOT = 5, HOTTER = 10000;
+
+    /**
+     * Runs {@code steps} steps with the integrator of {@code ensemble}, whose target temperature is
+     * {@code temperature} (K; infinite for no temperature limit); null when all went well, else what failed.
+     */
+    public Failure run(String ensemble, long steps, double temperature, Observer observer) {
+        hottest = Math.max(HOT * temperature, temperature + HOTTER);
         Dynamics d = dynamics;
         Integrator integrator = integrator(ensemble);
         d.want = ForceResult.ALL;
@@ -104,10 +118,14 @@ public final class MolecularDynamics {
         return null;
     }
 
+    private double hottest = Double.POSITIVE_INFINITY;
+
     private Failure check(Dynamics d, boolean contactsToo, double startEnergy) {
         double ps = d.time / 1000;
         if (!Double.isFinite(d.forces.energy)) return new Failure("energy not finite", ps);
         if (!Double.isFinite(d.forces.maxForceComponent())) return new Failure("forces not finite", ps);
+        double t = Thermodynamics.temperature(d.system);
+        if (!(t <= hottest)) return new Failure(String.format(Locale.ROOT, "temperature ran away (%.0f K)", t), ps);
         double e = d.forces.energy / d.system.size();
         if (!Double.isNaN(startEnergy) && Math.abs(e - startEnergy) > maxEnergyChange) {
             return new Failure(String.format(Locale.ROOT, "energy ran away (%+.2f eV/atom)", e - startEnergy), ps);

@@ -88,6 +88,7 @@ public final class Relaxer {
     public Result relax(AtomicSystem start, Potential potential) {
         AtomicSystem s = start.copy();
         java.util.Arrays.fill(s.v, 0.0);
+        startEnergy = Double.NaN;
         Dynamics d = new Dynamics(s, new ForceCalculator(potential));
         Contacts contacts = new Contacts();
         int[] every = {0};
@@ -108,10 +109,21 @@ public final class Relaxer {
         }
     }
 
+    /**
+     * eV/atom a relaxation may lower the energy by: relaxing a rattled or cut structure gains a
+     * fraction of an eV per atom, a model that lets the structure collapse gains without end.
+     */
+    static final double MAX_DROP = 2.0;
+
+    private double startEnergy = Double.NaN;
+
     /** What is wrong with the current state, or null. The contact check costs a search, so it runs when asked. */
     private String problem(Dynamics d, Contacts contacts, boolean checkContacts) {
         if (!Double.isFinite(d.forces.energy)) return "energy not finite";
         if (!Double.isFinite(d.forces.maxForceComponent())) return "forces not finite";
+        double perAtom = d.forces.energy / d.system.size();
+        if (Double.isNaN(startEnergy)) startEnergy = perAtom;
+        if (perAtom < startEnergy - MAX_DROP) return String.format(Locale.ROOT, "energy ran away (%.1f eV/atom below the start)", startEnergy - perAtom);
         if (checkContacts && fuseDistance > 0) {
             double r = contacts.shortest(d.system, fuseDistance);
             if (r < fuseDistance) return String.format(Locale.ROOT, "atoms fused (%.2f Å apart)", r);

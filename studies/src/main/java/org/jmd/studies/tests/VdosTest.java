@@ -102,12 +102,12 @@ public final class VdosTest implements StudyTest {
             // twice the target: equipartition halves it as the crystal takes up potential energy
             MaxwellBoltzmann.assign(s, 2 * temperature, seed);
             MolecularDynamics md = new MolecularDynamics(s, m.potential(), timestep, fuse, 1.0, context.maxForceSpread());
-            MolecularDynamics.Failure f = md.run("nvt-csvr damping=100 seed=" + seed + " temperature=" + temperature, equil, null);
+            MolecularDynamics.Failure f = md.run("nvt-csvr damping=100 seed=" + seed + " temperature=" + temperature, equil, temperature, null);
             VibrationalDensityOfStates vdos = new VibrationalDensityOfStates();
             List<AtomicSystem> frames = new ArrayList<>();
             if (f == null) {
                 vdos.add(s, md.dynamics().time);
-                f = md.run("nve", sample, (d, k) -> {
+                f = md.run("nve", sample, temperature, (d, k) -> {
                     if (k % every == 0) vdos.add(d.system, d.time);
                     if (k == sample / 2 || k == sample) frames.add(d.system.copy());
                 });
