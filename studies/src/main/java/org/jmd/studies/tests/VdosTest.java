@@ -91,8 +91,9 @@ public final class VdosTest implements StudyTest {
     @Override public TestOutcome run(StudyContext context) {
         TestOutcome outcome = new TestOutcome(this);
         Path dir = context.testDir(id);
-        int sample = context.quick() ? Math.max(20 * every, steps / 4) : steps;
-        int equil = context.quick() ? equilibrate / 4 : equilibrate;
+        // --quick: a tenth of each stage (at least 20 samples)
+        int sample = context.quick() ? Math.max(20 * every, steps / 10) : steps;
+        int equil = context.quick() ? equilibrate / 10 : equilibrate;
         AtomicSystem start = crystal.supercell(repeat[0], repeat[1], repeat[2]);
         double fuse = 0.4 * NanoparticleTest.median(new org.jmd.studies.structure.Contacts().nearest(start, 6.0));
         Map<String, VibrationalDensityOfStates.Spectrum> spectra = new LinkedHashMap<>();
