@@ -411,7 +411,6 @@ public final class Diagnostics {
     }
 
     private void plots(Path dir, Map<String, Predictions> predictions, Map<String, double[]> atomDiagnostics, ReportDocument section) {
-        List<String> files = new ArrayList<>();
         Map<String, double[]> diags = new LinkedHashMap<>(atomDiagnostics);
         for (Map.Entry<String, Predictions> p : predictions.entrySet()) {
             if (!allNaN(p.getValue().spread())) diags.put("committee force spread " + p.getKey(), p.getValue().spread());
@@ -425,7 +424,6 @@ public final class Diagnostics {
             }
             Path png = dir.resolve("force_error_vs_" + (++k) + ".png");
             if (StudyPlots.xy(png, "Force error against " + d.getKey(), d.getKey(), "|F_model − F_ref| (eV/Å)", series)) {
-                files.add(context.relative(png));
                 section.image(context.relative(png), "Per-atom force error against " + d.getKey());
             }
         }

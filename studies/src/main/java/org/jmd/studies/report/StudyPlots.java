@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jmd.training.Plots;
@@ -137,7 +136,4 @@ public final class StudyPlots {
         for (int k = 2; taken.contains(n); k++) n = name + " (" + k + ")";
         return n;
     }
-
-    /** An ordered map, for callers building series by name. */
-    public static <V> Map<String, V> ordered() { return new LinkedHashMap<>(); }
 }

@@ -1,6 +1,5 @@
 package org.jmd.studies.structure;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -75,13 +74,6 @@ public final class Relaxer {
         Minimizer m = p.create(a);
         a.requireAllUsed();
         return m;
-    }
-
-    /** Names of the minimizers on the classpath. */
-    public static List<String> minimizers() {
-        List<String> names = new java.util.ArrayList<>();
-        for (MinimizerProvider p : ServiceLoader.load(MinimizerProvider.class, Relaxer.class.getClassLoader())) names.add(p.name());
-        return names;
     }
 
     /** Relaxes a copy of {@code start} with {@code potential}. */
