@@ -161,6 +161,28 @@ public final class DataTest implements StudyTest {
             if (s.forces() != null) outcome.snapshot(new Snapshot(id, "structure " + (k + 1), s.frame().system, s.energy(), s.forces()));
         }
         csv.write(dir.resolve("energies.csv"));
+        // per atom: the force error of every model
+        List<String> atomHeader = new ArrayList<>(List.of("structure", "atom", "element"));
+        for (String name : predictions.keySet()) atomHeader.add("force_error_" + name);
+        Csv atoms = new Csv(atomHeader);
+        for (int k = 0; k < set.size(); k++) {
+            LabelledStructure s = set.get(k);
+            if (s.forces() == null) continue;
+            for (int i = 0; i < s.size(); i++) {
+                Object[] row = new Object[atomHeader.size()];
+                row[0] = k + 1;
+                row[1] = i + 1;
+                row[2] = s.frame().system.symbol(i);
+                int c = 3;
+                for (List<ForceResult> p : predictions.values()) {
+                    double dx = p.get(k).forces[3 * i] - s.forces()[3 * i], dy = p.get(k).forces[3 * i + 1] - s.forces()[3 * i + 1],
+                            dz = p.get(k).forces[3 * i + 2] - s.forces()[3 * i + 2];
+                    row[c++] = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                }
+                atoms.row(row);
+            }
+        }
+        if (atoms.rows() > 0) atoms.write(dir.resolve("force_errors.csv"));
         outcome.section().paragraph(String.format(Locale.ROOT, "%d structures, %d atoms; truth: %s. Energies per atom in meV/atom, force components in eV/Å.",
                 set.size(), LabelledData.atoms(set), source));
         outcome.section().table(List.of("model", "config_type", "structures", "energy MAE", "energy RMSE", "force MAE", "force RMSE"), table);
