@@ -29,7 +29,12 @@ public final class StudyPlots {
 
     /** The name the reference's series carries; it is drawn black and thicker. */
     public static final String REFERENCE = "reference";
-    private static final int WIDTH = 720, HEIGHT = 540;
+    /** A series named "NAME fit" is drawn in the colour of "NAME" and kept out of the legend. */
+    public static final String FIT = " fit";
+    /** Colours of the models, in the order they first appear (Tableau 10, without its grey). */
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0xbcbd22), new Color(0x17becf)};
+    private static final int WIDTH = 800, HEIGHT = 540;
 
     private StudyPlots() {}
 
@@ -55,17 +60,20 @@ public final class StudyPlots {
     public static XYChart panel(String title, String xTitle, String yTitle, List<Series> series) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(c.getStyler());
+        java.util.Map<String, Color> colours = new java.util.LinkedHashMap<>();
         for (Series s : series) {
             double[][] xy = finite(s.x(), s.y());
             if (xy[0].length == 0) continue;
+            String base = s.name().endsWith(FIT) ? s.name().substring(0, s.name().length() - FIT.length()) : s.name();
+            Color colour = base.equals(REFERENCE) ? Color.BLACK : base.equals("y = x") ? Color.GRAY
+                    : colours.computeIfAbsent(base, b -> PALETTE[colours.size() % PALETTE.length]);
             XYSeries added = c.addSeries(unique(c.getSeriesMap().keySet(), s.name()), xy[0], xy[1]);
             added.setXYSeriesRenderStyle(s.line() ? XYSeries.XYSeriesRenderStyle.Line : XYSeries.XYSeriesRenderStyle.Scatter);
             added.setMarker(s.line() ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
-            if (s.name().startsWith(REFERENCE)) {
-                added.setLineColor(Color.BLACK);
-                added.setMarkerColor(Color.BLACK);
-                added.setLineStyle(new BasicStroke(2.5f));
-            }
+            added.setLineColor(colour);
+            added.setMarkerColor(colour);
+            if (base.equals(REFERENCE)) added.setLineStyle(new BasicStroke(2.5f));
+            if (s.name().endsWith(FIT)) added.setShowInLegend(false);
         }
         return c.getSeriesMap().isEmpty() ? null : c;
     }
@@ -88,7 +96,6 @@ public final class StudyPlots {
         all.addAll(series);
         XYChart c = panel(title, xTitle, yTitle, all);
         if (c == null) return false;
-        c.getSeriesMap().get("y = x").setLineColor(Color.GRAY);
         c.getStyler().setMarkerSize(4);
         return xy(png, List.of(c));
     }
@@ -100,6 +107,7 @@ public final class StudyPlots {
         style(c.getStyler());
         c.getStyler().setOverlapped(false);
         boolean any = false;
+        int models = 0;
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             List<Double> values = new ArrayList<>();
             for (double v : e.getValue()) {
@@ -107,7 +115,7 @@ public final class StudyPlots {
                 any |= Double.isFinite(v);
             }
             var s = c.addSeries(unique(c.getSeriesMap().keySet(), e.getKey()), categories, values);
-            if (e.getKey().startsWith(REFERENCE)) s.setFillColor(Color.DARK_GRAY);
+            s.setFillColor(e.getKey().equals(REFERENCE) ? Color.DARK_GRAY : PALETTE[models++ % PALETTE.length]);
         }
         if (!any) return false;
         Plots.save(png, List.of(c));
@@ -115,7 +123,7 @@ public final class StudyPlots {
     }
 
     private static void style(Styler s) {
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setChartBackgroundColor(Color.WHITE);
         s.setMarkerSize(6);
     }

@@ -32,8 +32,10 @@ public final class BirchMurnaghan {
      * @param b0      bulk modulus (eV/Å³)
      * @param b0Prime its pressure derivative
      * @param rms     root-mean-square residual of the fit (eV)
+     * @param vFrom   smallest volume of the points fitted (Å³)
+     * @param vTo     largest volume of the points fitted (Å³)
      */
-    public record Fit(double e0, double v0, double b0, double b0Prime, double rms) {
+    public record Fit(double e0, double v0, double b0, double b0Prime, double rms, double vFrom, double vTo) {
         public double bulkModulusGPa() { return b0 * Units.EV_PER_A3_IN_GPA; }
 
         public double energy(double v) { return BirchMurnaghan.energy(v, e0, v0, b0, b0Prime); }
@@ -120,7 +122,7 @@ public final class BirchMurnaghan {
                     "the Birch–Murnaghan fit puts the minimum at V = %.3f Å³ with B = %.3g eV/Å³, outside the scanned %.3f–%.3f Å³",
                     p[1], p[2], vMin, vMax));
         }
-        return new Fit(p[0], p[1], p[2], p[3], opt.getRMS());
+        return new Fit(p[0], p[1], p[2], p[3], opt.getRMS(), volume[0], volume[n - 1]);
     }
 
     /** Values and Jacobian of E(V; E₀, V₀, B₀, B₀′) at every volume. */

@@ -184,13 +184,13 @@ public final class BulkTest implements StudyTest {
                 m.put("fit_rms_meV_per_atom", 1000 * e.rms());
                 rows.add(List.of(f.model(), fmt("%.4f", f.a0()), fmt("%.3f", e.v0()), fmt("%.4f", e.e0()), fmt("%.1f", e.bulkModulusGPa()),
                         fmt("%.2f", e.b0Prime()), fmt("%.2f", 1000 * e.rms())));
-                double lo = f.volumes()[0], hi = f.volumes()[f.volumes().length - 1];
+                double lo = e.vFrom(), hi = e.vTo(); // the curve where it was fitted
                 double[] vx = new double[60], vy = new double[60];
                 for (int k = 0; k < 60; k++) {
                     vx[k] = lo + (hi - lo) * k / 59;
                     vy[k] = e.energy(vx[k]);
                 }
-                series.add(new StudyPlots.Series(f.model() + " fit", vx, vy, true));
+                series.add(new StudyPlots.Series(f.model() + StudyPlots.FIT, vx, vy, true));
             }
             m.put("strains", f.strains());
             m.put("volumes_A3_per_atom", f.volumes());
