@@ -152,7 +152,13 @@ public final class LiquidTest implements StudyTest {
         }
         double fuse = 0.4 * start.cell().h(0, 0) / Math.ceil(Math.cbrt(atoms)); // 0.4 × the grid spacing
         Map<String, Run> runs = new LinkedHashMap<>();
-        for (Model m : context.subjects()) runs.put(m.name(), run(context, m, start, sample, meltN, equilN, fuse));
+        for (Model m : context.subjects()) {
+            long t = System.nanoTime();
+            Run r = run(context, m, start, sample, meltN, equilN, fuse);
+            runs.put(m.name(), r);
+            context.say("  %s: %d steps in %.0f s%s", m.name(), meltN + equilN + sample, (System.nanoTime() - t) * 1e-9,
+                    r.failure() == null ? "" : ", failed: " + r.failure().describe());
+        }
         // angles and coordination within the reference's first g(r) minimum (else the first stable liquid's), for every run alike
         double bondCutoff = bond;
         for (Run r : runs.values()) {
