@@ -24,6 +24,8 @@ public final class Units {
     public static final double EV_PER_A3_IN_BAR = 1.602176634e6;
     /** 1 eV/Å³ in GPa. */
     public static final double EV_PER_A3_IN_GPA = 160.2176634;
+    /** 1 eV/Å² in J/m² (surface energies). */
+    public static final double EV_PER_A2_IN_J_PER_M2 = 16.02176634;
     /** 1 ps in fs (LAMMPS metal units give velocities in Å/ps). */
     public static final double FS_PER_PS = 1000.0;
     /** 1 Bohr in Å. */

@@ -107,6 +107,14 @@ final class ManybodyParameterFile {
     }
 
     private static Entry entry(List<String> words, List<Integer> lines, String source, String style, String[] names) {
+        for (int k = 0; k < 3; k++) {
+            // element labels are free (LAMMPS maps them by name) but must survive 'elements=A=B,C'
+            String w = words.get(k);
+            if (w.indexOf('=') >= 0 || w.indexOf(',') >= 0) {
+                throw new InputException(source, lines.get(k), style + " entry starting on line " + lines.get(0)
+                        + ": '" + w + "' is not an element name (element " + (k + 1) + " of 3)");
+            }
+        }
         double[] v = new double[names.length];
         for (int k = 0; k < names.length; k++) {
             String w = words.get(3 + k);

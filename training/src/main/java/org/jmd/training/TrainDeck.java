@@ -41,6 +41,7 @@ public final class TrainDeck {
     private Arguments referenceAt;
     private String labelLine;
     private Path labelBase;
+    private double labelWindow = Double.NaN;
     private Arguments modelAt;
     private final InvariantPoints invariantPoints = new InvariantPoints();
     /** The {@code train} line and what it asked for; training starts once every line after it is checked too. */
@@ -194,15 +195,24 @@ public final class TrainDeck {
         referenceAt = a;
     }
 
-    /** {@code label potential="LINE" }: the training and validation sets get that potential's energies and forces at 'train'. */
+    /**
+     * {@code label potential="LINE" [window=W]}: the training and validation sets get that
+     * potential's energies and forces at 'train'; with a window, structures whose labelled energy
+     * per atom lies more than W eV above the lowest are dropped (cells a classical potential was
+     * never meant for, e.g. compressed far beyond its repulsive wall).
+     */
     private void label(Arguments a) {
         a.requirePositionalAtMost(0);
         String line = a.string("potential");
+        double window = a.real("window", Double.NaN);
         a.requireAllUsed();
+        if (a.has("window") && !(window > 0)) throw a.error("window= must be positive (eV/atom), got " + window);
         Labeller.potential(line, a.baseDir()); // check the line now, at this deck line
         labelLine = line;
         labelBase = a.baseDir();
-        out.println("label: structures will be labelled with '" + line + "'");
+        labelWindow = window;
+        out.println("label: structures will be labelled with '" + line + "'"
+                + (Double.isNaN(window) ? "" : String.format(Locale.ROOT, ", keeping those within %s eV/atom of the lowest", a.string("window"))));
         out.flush();
     }
 
@@ -317,7 +327,7 @@ public final class TrainDeck {
             if (!missing.isEmpty()) throw referenceAt.error("no reference energy for " + String.join(", ", missing) + " (the data hold " + String.join(", ", all) + ")");
         }
         plan = new TrainingRun.Plan(List.copyOf(pool), List.copyOf(validation), List.copyOf(sources),
-                givenReference, labelLine, labelBase, invariantPoints, trainers.get(modelAt), modelAt, committee, seed, threads);
+                givenReference, labelLine, labelBase, labelWindow, invariantPoints, trainers.get(modelAt), modelAt, committee, seed, threads);
         trainAt = a;
     }
 

@@ -41,6 +41,7 @@ final class TrainingReport {
         m.put("seed", plan.seed());
         m.put("threads", plan.threads());
         m.put("label_potential", plan.labelLine());
+        if (!Double.isNaN(plan.labelWindow())) m.put("label_window_eV_per_atom", plan.labelWindow());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("sources", plan.sources());
         data.put("training", sizes(training));
@@ -85,7 +86,8 @@ final class TrainingReport {
                 .append(plan.seed()).append("…").append(plan.seed() + plan.committee() - 1).append(")\n");
         else sb.append("- seed: ").append(plan.seed()).append('\n');
         sb.append("- threads: ").append(plan.threads()).append('\n');
-        if (plan.labelLine() != null) sb.append("- labels from: `").append(plan.labelLine()).append("`\n");
+        if (plan.labelLine() != null) sb.append("- labels from: `").append(plan.labelLine()).append("`")
+                .append(Double.isNaN(plan.labelWindow()) ? "" : " (structures within " + plan.labelWindow() + " eV/atom of the lowest)").append('\n');
         sb.append("\n## Data\n\n");
         for (String s : plan.sources()) sb.append("- `").append(s).append("`\n");
         sb.append("\n| set | config_type | structures | atoms |\n|---|---|---:|---:|\n");

@@ -43,9 +43,13 @@ public final class TrainingRun {
     public static final String ENERGY_PARITY_PNG = "parity_energy.png";
     public static final String FORCE_PARITY_PNG = "parity_forces.png";
 
-    /** Everything the deck decided. {@code givenReference} null means "fit"; {@code labelLine} null means "no labelling". */
+    /**
+     * Everything the deck decided. {@code givenReference} null means "fit"; {@code labelLine} null
+     * means "no labelling"; {@code labelWindow} (eV/atom, NaN for none) drops labelled structures
+     * that far above the lowest energy per atom.
+     */
     public record Plan(List<LabelledStructure> training, List<LabelledStructure> validation, List<String> sources,
-                       Map<String, Double> givenReference, String labelLine, Path labelBase, InvariantPoints invariantPoints,
+                       Map<String, Double> givenReference, String labelLine, Path labelBase, double labelWindow, InvariantPoints invariantPoints,
                        TrainerProvider trainer, Arguments model, int committee, long seed, int threads) {}
 
     /** What came out: the line that loads the model, its errors and its deviations at the invariant points. */
@@ -98,6 +102,16 @@ public final class TrainingRun {
             validation = Labeller.labelStructures(validation, reference, plan.labelLine(), plan.threads());
             timings.put("label", seconds(t));
             say("labelled %d structures with '%s' in %.1f s", training.size() + validation.size(), plan.labelLine(), seconds(t));
+            if (!Double.isNaN(plan.labelWindow())) {
+                double lowest = Double.POSITIVE_INFINITY;
+                for (List<LabelledStructure> set : List.of(training, validation)) for (LabelledStructure s : set) lowest = Math.min(lowest, s.energy() / s.size());
+                int before = training.size() + validation.size();
+                training = within(training, lowest + plan.labelWindow());
+                validation = within(validation, lowest + plan.labelWindow());
+                say("label window: %d of %d structures lie more than %s eV/atom above the lowest (%.4f eV/atom) and are dropped",
+                        before - training.size() - validation.size(), before, plan.labelWindow(), lowest);
+                if (training.isEmpty()) throw new InputException("the label window leaves no training structure");
+            }
         }
         say("training set: %d structures, %d atoms; validation set: %d structures, %d atoms%s", training.size(), LabelledData.atoms(training),
                 validation.size(), LabelledData.atoms(validation), validation.isEmpty() ? " (none: no early stopping or model selection)" : "");
@@ -232,6 +246,12 @@ public final class TrainingRun {
         List<String> n = new ArrayList<>();
         for (TrainingContext.InvariantPoint p : points) n.add(p.name());
         return String.join(", ", n);
+    }
+
+    private static List<LabelledStructure> within(List<LabelledStructure> set, double limit) {
+        List<LabelledStructure> kept = new ArrayList<>();
+        for (LabelledStructure s : set) if (s.energy() / s.size() <= limit) kept.add(s);
+        return kept;
     }
 
     /** N structures drawn with replacement (java.util.Random, fixed sequence for a seed). */

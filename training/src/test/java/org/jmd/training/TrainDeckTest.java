@@ -34,6 +34,17 @@ class TrainDeckTest {
         for (String f : fragments) assertTrue(e.getMessage().contains(f), "'" + f + "' not in: " + e.getMessage());
     }
 
+    /** {@code label ... window=W} keeps the structures whose labelled energy per atom is within W of the lowest. */
+    @Test void labelWindowDropsStructuresFarAboveTheLowest() {
+        java.util.List<org.jmd.io.Frame> frames = SyntheticData.frames(12, new String[] {"Si"}, 5);
+        double[] perAtom = frames.stream().mapToDouble(f -> f.energy / f.system.size()).sorted().toArray();
+        double window = 0.5 * (perAtom[5] + perAtom[6]) - perAtom[0]; // halfway between the 6th and 7th lowest
+        TrainingRun.Result r = new TrainDeck(new PrintWriter(new StringWriter()), dir.resolve("window"))
+                .run("read data.extxyz\nlabel potential=\"" + SyntheticData.ljLine() + "\" window=" + window + "\nmodel toy\ntrain\n", "w.deck", dir);
+        assertEquals(6, r.training().overall().structures());
+        assertError("read data.extxyz\nlabel potential=\"" + SyntheticData.ljLine() + "\" window=0\n", 2, "window= must be positive");
+    }
+
     @Test void unknownCommandSuggestsTheNearest() {
         assertError("read data.extxyz\n# comment\nselct config_type=bulk\n", 3, "unknown command 'selct'", "did you mean 'select'");
     }
