@@ -30,9 +30,16 @@ final class InputMutator {
 
     InputMutator(long seed) { this.random = new SplittableRandom(seed); }
 
+    private String lastText;
+    private List<String> lastLines;
+
     /** A broken variant of {@code text}. */
     String mutate(String text) {
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (text != lastText) { // the same seed many times in a row: split it once
+            lastText = text;
+            lastLines = List.of(text.split("\n", -1));
+        }
+        List<String> lines = new ArrayList<>(lastLines);
         int edits = 1 + random.nextInt(3);
         boolean truncate = false;
         for (int e = 0; e < edits; e++) {
