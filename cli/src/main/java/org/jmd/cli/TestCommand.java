@@ -77,7 +77,8 @@ final class TestCommand implements Callable<Integer> {
     }
 
     private static String row(String name, ErrorMetrics.Errors e) {
-        return String.format(Locale.ROOT, "%-20s %10d %6d %12.4f %12.4f %12.5f %12.5f", name, e.structures(), e.atoms(),
-                e.energyMae(), e.energyRmse(), e.forceMae(), e.forceRmse());
+        return String.format(Locale.ROOT, "%-20s %10d %6d %12s %12s %12s %12s", name, e.structures(), e.atoms(),
+                ErrorMetrics.show("%.4f", e.energyMae()), ErrorMetrics.show("%.4f", e.energyRmse()),
+                ErrorMetrics.show("%.5f", e.forceMae()), ErrorMetrics.show("%.5f", e.forceRmse()));
     }
 }

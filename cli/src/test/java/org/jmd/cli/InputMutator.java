@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * Makes broken variants of a valid input file, the way files really break: lines and words
  * deleted, duplicated or swapped (an edit gone wrong, two files pasted together), a value
  * replaced by a huge, negative, zero, non-finite or non-numeric one (a typo, a Fortran
- * overflow "*******", a NaN from a failed calculation), and the file cut off anywhere (a full
- * disk, a killed writer). Each variant applies one to three such edits, chosen by a seeded
+ * overflow "*******", a NaN from a failed calculation), a count or index made huge, negative or
+ * zero, and the file cut off anywhere (a full disk, a killed writer). Each variant applies one to three such edits, chosen by a seeded
  * random stream, so a failing input can be made again from its seed and index.
  */
 final class InputMutator {
@@ -30,13 +30,20 @@ final class InputMutator {
 
     InputMutator(long seed) { this.random = new SplittableRandom(seed); }
 
+    private String lastText;
+    private List<String> lastLines;
+
     /** A broken variant of {@code text}. */
     String mutate(String text) {
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (text != lastText) { // the same seed many times in a row: split it once
+            lastText = text;
+            lastLines = List.of(text.split("\n", -1));
+        }
+        List<String> lines = new ArrayList<>(lastLines);
         int edits = 1 + random.nextInt(3);
         boolean truncate = false;
         for (int e = 0; e < edits; e++) {
-            switch (random.nextInt(10)) {
+            switch (random.nextInt(11)) {
                 case 0 -> deleteLine(lines);
                 case 1 -> duplicateLine(lines);
                 case 2 -> swapLines(lines);
@@ -45,6 +52,7 @@ final class InputMutator {
                 case 5 -> swapTokens(lines);
                 case 6, 7 -> replaceToken(lines);
                 case 8 -> replaceValue(lines);
+                case 9 -> replaceWholeNumber(lines);
                 default -> truncate = true;
             }
         }
@@ -108,6 +116,27 @@ final class InputMutator {
         parts[random.nextInt(parts.length)] = special();
         lines.set(t.line(), t.before() + head + String.join(",", parts) + t.after());
     }
+
+    /** Counts, sizes, indices: the values that size arrays and loops, made huge, negative or zero. */
+    static final String[] COUNTS = {"1000000000", "2147483647", "700000000", "-1", "-2147483648", "0"};
+
+    /**
+     * A whole number (a word of digits) replaced by a count that would exhaust memory, a negative or
+     * zero one: such words are few among a file's numbers, but they size the reader's arrays.
+     */
+    private void replaceWholeNumber(List<String> lines) {
+        List<int[]> found = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            Matcher m = WHOLE.matcher(lines.get(k));
+            while (m.find()) found.add(new int[] {k, m.start(1), m.end(1)});
+        }
+        if (found.isEmpty()) return;
+        int[] w = found.get(random.nextInt(found.size()));
+        String l = lines.get(w[0]);
+        lines.set(w[0], l.substring(0, w[1]) + COUNTS[random.nextInt(COUNTS.length)] + l.substring(w[2]));
+    }
+
+    private static final Pattern WHOLE = Pattern.compile("(?:^|[\\s=,])(\\d+)(?=$|[\\s,])");
 
     private String special() { return SPECIAL[random.nextInt(SPECIAL.length)]; }
 

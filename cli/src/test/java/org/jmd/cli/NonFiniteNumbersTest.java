@@ -130,6 +130,21 @@ class NonFiniteNumbersTest {
         assertTrue(r.err().contains("weights.008.data:" + (w + 1) + ": expected a finite number, got 'NaN'"), r.err());
     }
 
+    /** A metric that cannot be computed (force errors of data without forces) is shown as n/a, and is null in the JSON, never NaN. */
+    @Test void testReportsNoNaNForMissingForces() throws Exception {
+        Path xyz = tmp.resolve("noforces.extxyz");
+        Files.writeString(xyz, "2\nLattice=\"5.43 0 0 0 5.43 0 0 0 5.43\" Properties=species:S:1:pos:R:3 energy=-8.0 pbc=\"T T T\"\n"
+                + "Si 0 0 0\nSi 1.36 1.36 1.36\n");
+        Path json = tmp.resolve("m.json");
+        Jmd.Run r = Jmd.run("test", "--potential", SW, xyz.toString(), "--out", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("n/a"), r.out());
+        assertFalse(r.out().contains("NaN"), r.out());
+        String metrics = Files.readString(json);
+        assertTrue(metrics.contains("\"force_mae\": null"), metrics);
+        assertFalse(metrics.contains("NaN"), metrics);
+    }
+
     /** A NaN label fails when the deck reads it, before any training output exists. */
     @Test void trainRefusesNanLabelsWhenReadingAndWritesNothing() throws Exception {
         Path data = tmp.resolve("train.extxyz");

@@ -316,7 +316,9 @@ public final class TrainDeck {
             throw a.error("seed= expects a whole number, got '" + s + "'");
         }
         int threads = a.integer("threads", org.jmd.engine.ThreadTeam.defaultThreads());
-        if (threads < 1) throw a.error("threads= must be at least 1, got " + threads);
+        if (threads < 1 || threads > org.jmd.engine.ThreadTeam.MAX_THREADS) {
+            throw a.error("threads= must be 1 to " + org.jmd.engine.ThreadTeam.MAX_THREADS + ", got " + threads);
+        }
         a.requireAllUsed();
         if (modelAt == null) throw a.error("no model; choose one first with 'model NAME ...' (known: " + trainers.known() + ")");
         if (pool.isEmpty()) throw a.error("no training structures; 'read' some first");

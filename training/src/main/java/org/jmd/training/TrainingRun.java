@@ -353,8 +353,9 @@ public final class TrainingRun {
     }
 
     static String summary(ErrorMetrics.Errors e) {
-        return String.format(Locale.ROOT, "energy MAE %.3f RMSE %.3f meV/atom, force MAE %.4f RMSE %.4f eV/Å (%d structures)",
-                e.energyMae(), e.energyRmse(), e.forceMae(), e.forceRmse(), e.structures());
+        return String.format(Locale.ROOT, "energy MAE %s RMSE %s meV/atom, force MAE %s RMSE %s eV/Å (%d structures)",
+                ErrorMetrics.show("%.3f", e.energyMae()), ErrorMetrics.show("%.3f", e.energyRmse()), ErrorMetrics.show("%.4f", e.forceMae()),
+                ErrorMetrics.show("%.4f", e.forceRmse()), e.structures());
     }
 
     private void say(String format, Object... args) {

@@ -148,7 +148,11 @@ final class N2p2Model {
                 if (width[l + 1] < 1) throw s.error(nodes, "global_nodes_short: layer sizes must be positive");
             }
             width[hidden + 1] = 1;
-            shapes[i] = new NetworkShape(width, activation, normalizeNodes);
+            try {
+                shapes[i] = new NetworkShape(width, activation, normalizeNodes);
+            } catch (IllegalArgumentException e) {
+                throw s.error(nodes, "global_nodes_short: " + e.getMessage());
+            }
             parameters[i] = readWeights(shapes[i], directory.resolve(String.format(Locale.ROOT, "weights.%03d.data", (int) atomicNumbers[i])));
         }
     }
