@@ -60,6 +60,9 @@ public final class StudyPlots {
     public static XYChart panel(String title, String xTitle, String yTitle, List<Series> series) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(c.getStyler());
+        // ticks such as 3.90625 (a frequency grid's spacing) read better rounded
+        c.getStyler().setXAxisDecimalPattern("#.###");
+        c.getStyler().setYAxisDecimalPattern("#.####");
         java.util.Map<String, Color> colours = new java.util.LinkedHashMap<>();
         for (Series s : series) {
             double[][] xy = finite(s.x(), s.y());
