@@ -12,14 +12,17 @@ public final class Units {
     /**
      * 1 amu·Å²/fs² in eV as jmd's dynamics use it (kinetic energy KE[eV] = ½ m v² · this, m in
      * amu, v in Å/fs; its inverse turns eV/Å/amu into Å/fs²). This is LAMMPS's metal-units value
-     * (1.0364269e-4 eV per amu·Å²/ps², 8 digits) rather than CODATA's {@link #AMU_A2_PER_FS2_CODATA},
+     * (1.0364269e-4 eV per amu·Å²/ps², 8 digits) rather than CODATA's (103.6426965 eV, 2018),
      * 6e-8 relatively smaller, so that kinetic energies and trajectories agree with LAMMPS to
      * round-off: with the CODATA value a 216-atom Si run already differs by 2e-6 eV in kinetic
      * energy. The difference is far below any physical significance.
      */
     public static final double AMU_A2_PER_FS2 = 103.64269;
-    /** 1 amu·Å²/fs² in eV from CODATA 2018, as ASE's units use it (for converting ASE's velocities). */
-    public static final double AMU_A2_PER_FS2_CODATA = 103.6426965268;
+    /**
+     * 1 amu·Å²/fs² in eV as ASE's units have it (CODATA 2014, ASE's default: (1/ase.units.fs)²),
+     * for converting ASE's momenta, so that ASE reads back the velocities jmd wrote to round-off.
+     */
+    public static final double AMU_A2_PER_FS2_ASE = 103.64269572045424;
     /** 1 eV/Å³ in bar. */
     public static final double EV_PER_A3_IN_BAR = 1.602176634e6;
     /** 1 eV/Å³ in GPa. */

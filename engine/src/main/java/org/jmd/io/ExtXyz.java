@@ -37,7 +37,7 @@ public final class ExtXyz implements StructureFormat {
      * ASE's velocity unit is Å per ASE time unit, √(amu·Å²/eV) ≈ 10.18 fs; one ASE time unit
      * in fs is √(amu·Å²/fs² in eV). Momenta are converted with it.
      */
-    private static final double ASE_TIME_IN_FS = Math.sqrt(Units.AMU_A2_PER_FS2_CODATA); // ASE's units are CODATA's
+    private static final double ASE_TIME_IN_FS = Math.sqrt(Units.AMU_A2_PER_FS2_ASE); // ASE's units (CODATA 2014)
 
     @Override public String name() { return "extxyz"; }
 
@@ -252,7 +252,8 @@ public final class ExtXyz implements StructureFormat {
         boolean masses = !standardMasses(s);
         StringBuilder props = new StringBuilder("species:S:1:pos:R:3");
         if (masses) props.append(":masses:R:1");
-        if (f.hasVelocities) props.append(":vel:R:3");
+        // ASE reads velocities only from momenta (amu·Å per its time unit); jmd reads vel first
+        if (f.hasVelocities) props.append(":vel:R:3:momenta:R:3");
         if (f.hasCharges) props.append(":charges:R:1");
         if (f.forces != null) props.append(":forces:R:3");
         if (f.atomEnergies != null) props.append(":energies:R:1");
@@ -273,7 +274,10 @@ public final class ExtXyz implements StructureFormat {
             b.append(s.symbol(i));
             for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(s.x[3 * i + d]));
             if (masses) b.append(' ').append(Numbers.format(s.mass[i]));
-            if (f.hasVelocities) for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(s.v[3 * i + d]));
+            if (f.hasVelocities) {
+                for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(s.v[3 * i + d]));
+                for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(s.mass[i] * s.v[3 * i + d] * ASE_TIME_IN_FS));
+            }
             if (f.hasCharges) b.append(' ').append(Numbers.format(s.charge[i]));
             if (f.forces != null) for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(f.forces[3 * i + d]));
             if (f.atomEnergies != null) b.append(' ').append(Numbers.format(f.atomEnergies[i]));
