@@ -61,25 +61,12 @@ class ExtXyzTest {
         Path p = tmp.resolve("v.extxyz");
         StructureIO.write(p, f);
         assertTrue(java.nio.file.Files.readAllLines(p).get(1).contains(":vel:R:3:momenta:R:3"));
-        org.junit.jupiter.api.Assumptions.assumeTrue(hasAse(), "python3 with ASE is not installed (apt-get install python3-ase)");
-        Process py = new ProcessBuilder("python3", "-c", String.join("\n",
-                "import sys, numpy as np, ase.io, ase.units as u",
-                "a = ase.io.read(sys.argv[1])",
-                "v = a.get_velocities() * u.fs",
-                "print(np.max(np.abs(v - a.arrays['vel'])) / np.max(np.abs(a.arrays['vel'])))"), p.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(py.getInputStream().readAllBytes()).trim();
-        assertEquals(0, py.waitFor(), out);
-        double relative = Double.parseDouble(out.substring(out.lastIndexOf('\n') + 1).trim());
-        assertTrue(relative < 1e-12, "ASE's velocities differ from vel by " + relative + " (relative)");
-    }
-
-    private static boolean hasAse() {
-        try {
-            return new ProcessBuilder("python3", "-c", "import ase").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        Ase.assume();
+        double[] relative = Ase.reals(Ase.run(String.join("\n",
+                "a = read(sys.argv[1])",
+                "v = a.get_velocities() * units.fs",
+                "num('relative', [np.max(np.abs(v - a.arrays['vel'])) / np.max(np.abs(a.arrays['vel']))])"), p), "relative");
+        assertTrue(relative[0] < 1e-12, "ASE's velocities differ from vel by " + relative[0] + " (relative)");
     }
 
     @Test void plainXyzReadsWithTitleAsComment() throws IOException {
