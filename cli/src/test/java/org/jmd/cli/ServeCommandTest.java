@@ -113,13 +113,7 @@ class ServeCommandTest {
      * the per-atom force spread (Hartree/Bohr), equal to the committee's own to 1e-15.
      */
     @Test void committeeExtrasCarryTheForceSpread() throws Exception {
-        Path c = dir.resolve("committee");
-        String[] lines = {"lj epsilon=0.010 sigma=2.0 cutoff=5.0", "lj epsilon=0.012 sigma=2.05 cutoff=5.0", "lj epsilon=0.011 sigma=1.95 cutoff=5.0"};
-        for (int k = 0; k < lines.length; k++) {
-            Path m = c.resolve("member-" + (k + 1));
-            Files.createDirectories(m);
-            Files.writeString(m.resolve("POTENTIAL"), lines[k] + "\n");
-        }
+        Path c = CommitteeThermoTest.writeLjCommittee(dir.resolve("committee"));
         String json;
         try (Served s = new Served("--potential", "committee " + c, "--element", "Si", "--extra")) {
             s.server.evaluate(SI.cell().matrix(), SI.x, SI.size(), new IpiServer.Reply());
