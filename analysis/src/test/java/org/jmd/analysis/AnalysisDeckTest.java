@@ -62,7 +62,7 @@ class AnalysisDeckTest {
         fails(ARGON + "msd every=ten file=m.csv\n", 6, "every= expects a whole number");
         fails("coordination cutoff=3 file=c.csv\n", 1, "coordination: no atoms yet");
         Files.writeString(dir.resolve("blocker"), "a file, not a directory\n");
-        fails(ARGON + "\nmsd every=10 file=blocker/m.csv\n", 7, "msd: file=blocker/m.csv", "is not a directory");
+        fails(ARGON + "\nmsd every=10 file=blocker/m.csv\n", 7, "msd: file=blocker/m.csv", "is a file, not a directory");
         fails(ARGON + "msd every=10 file=.\n", 6, "is a directory");
         InputException e = fails(ARGON + "rdff every=10 cutoff=5 bins=10 file=r.csv\n", 6, "unknown command 'rdff'", "did you mean 'rdf'?");
         for (String name : new String[] {"rdf", "adf", "msd", "vdos", "coordination", "run"}) assertTrue(e.getMessage().contains(name), e.getMessage());
@@ -124,6 +124,14 @@ class AnalysisDeckTest {
         run("lattice diamond a=5.431 species=Si repeat=2,2,2\ncoordination cutoff=2.6 file=c.csv\n");
         assertEquals(List.of("coordination,count,count_Si", "0,0.0,0.0", "1,0.0,0.0", "2,0.0,0.0", "3,0.0,0.0", "4,64.0,64.0"), lines("c.csv"));
         assertTrue(screen.toString().contains("coordination: mean neighbors within 2.6 Å: Si 4.000"), screen.toString());
+    }
+
+    /** The whole deck is checked before it runs: a typo further down means no analysis file is written at all. */
+    @Test void aDeckThatFailsItsCheckWritesNoAnalysis() {
+        fails("lattice diamond a=5.431 species=Si repeat=2,2,2\ncoordination cutoff=2.6 file=c.csv\n"
+                + "rdf every=10 cutoff=5 bins=10 file=r.csv\nrnu 10\n", 4, "rnu");
+        assertFalse(Files.exists(dir.resolve("c.csv")), "coordination written by a deck that failed its check");
+        assertFalse(Files.exists(dir.resolve("r.csv")));
     }
 
     /** Ctrl-C (here asked for before the run) stops after one step; what was sampled is still written. */

@@ -15,7 +15,7 @@ import org.jmd.engine.Uncertainty;
 import org.jmd.engine.check.Consistency;
 import org.jmd.io.Frame;
 import org.jmd.io.StructureIO;
-import org.jmd.training.CommitteePotential;
+import org.jmd.potentials.committee.CommitteePotential;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

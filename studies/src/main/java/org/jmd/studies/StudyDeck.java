@@ -8,13 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
+import org.jmd.engine.Registry;
 import org.jmd.engine.deck.DeckLine;
 import org.jmd.engine.deck.DeckReader;
 import org.jmd.engine.deck.Interpreter;
@@ -38,7 +37,7 @@ public final class StudyDeck {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]*");
 
     private final Interpreter interpreter = new Interpreter();
-    private final Map<String, StudyTestProvider> providers = new TreeMap<>();
+    private final Registry<StudyTestProvider> providers = Registry.load(StudyTestProvider.class, "study test");
     private final PotentialRegistry potentials = PotentialRegistry.load();
 
     private final List<ModelSpec> models = new ArrayList<>();
@@ -55,12 +54,11 @@ public final class StudyDeck {
 
     public StudyDeck(PrintWriter out) {
         this.out = out;
-        for (StudyTestProvider p : ServiceLoader.load(StudyTestProvider.class, StudyDeck.class.getClassLoader())) providers.put(p.name(), p);
         interpreter.command("model", this::model);
         interpreter.command("reference", this::reference);
         interpreter.command("training", this::training);
         interpreter.command("diagnostics", a -> diagnostics = DiagnosticSettings.parse(a));
-        for (StudyTestProvider p : providers.values()) interpreter.command(p.name(), a -> test(p, a));
+        for (StudyTestProvider p : providers.providers().values()) interpreter.command(p.name(), a -> test(p, a));
         interpreter.command("print", a -> {
             a.requireAllUsed();
             out.println(String.join(" ", a.positional()));
@@ -71,7 +69,7 @@ public final class StudyDeck {
     public Variables variables() { return interpreter.variables(); }
 
     /** The names of the tests a deck can use. */
-    public List<String> testNames() { return List.copyOf(providers.keySet()); }
+    public List<String> testNames() { return List.copyOf(providers.names()); }
 
     /** Reads and checks a deck file; relative paths in it resolve against its directory. */
     public StudyPlan read(Path deck) {
@@ -87,7 +85,7 @@ public final class StudyDeck {
         interpreter.run(lines, baseDir);
         if (models.isEmpty()) throw new InputException(source, 0, "the study names no model; add 'model NAME POTENTIAL LINE' or 'model NAME train=DECK'");
         if (tests.isEmpty()) throw new InputException(source, 0, "the study has no test; add e.g. 'bulk lattice=diamond a=5.431 species=Si' (known: "
-                + String.join(", ", providers.keySet()) + ")");
+                + providers.known() + ")");
         if (reference == null && referenceData.isEmpty()) {
             throw new InputException(source, 0, "the study has no reference; add 'reference POTENTIAL LINE' (a teacher potential) or 'reference data FILE'");
         }

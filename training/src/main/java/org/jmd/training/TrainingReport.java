@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jmd.potentials.committee.CommitteeProvider;
 
 /** {@code report.json} and {@code report.md} of a training: data sizes, reference energies, errors, timings, files. */
 final class TrainingReport {
@@ -159,7 +160,8 @@ final class TrainingReport {
     }
 
     private static void row(StringBuilder sb, String set, String type, ErrorMetrics.Errors e) {
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.4f | %.4f |\n", set, type, e.structures(),
-                e.energyMae(), e.energyRmse(), e.forceMae(), e.forceRmse()));
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s |\n", set, type, e.structures(),
+                ErrorMetrics.show("%.3f", e.energyMae()), ErrorMetrics.show("%.3f", e.energyRmse()),
+                ErrorMetrics.show("%.4f", e.forceMae()), ErrorMetrics.show("%.4f", e.forceRmse())));
     }
 }

@@ -17,6 +17,7 @@ import org.jmd.engine.ForceResult;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
+import org.jmd.potentials.committee.CommitteeProvider;
 
 /**
  * One training as a deck's {@code train} line asks for it: labels the data (if asked), fixes the
@@ -25,6 +26,11 @@ import org.jmd.engine.PotentialRegistry;
  * validation sets and writes into the output directory: the model, {@code POTENTIAL},
  * {@code report.json}, {@code report.md}, {@code learning_curve.csv}, {@code predictions.csv}
  * and the PNG plots.
+ *
+ * <p>Trainers that train in epochs save their state after each one ({@link TrainingCheckpoint},
+ * {@code training.chk} beside each model); a training killed at any moment and run again with
+ * {@code resume} continues from there to the same weights, bit for bit. The checkpoints are
+ * removed once the whole training has written its reports.
  */
 public final class TrainingRun {
     /** Marks a directory as a jmd training output, so a re-run may replace what is in it. */
@@ -53,17 +59,41 @@ public final class TrainingRun {
     private final PrintWriter out;
     private final Path outDir;
     private final Plan plan;
+    private final boolean resume;
     private final Map<String, Object> timings = new LinkedHashMap<>();
+    /** The checkpoint files of this training, removed when it is complete. */
+    private final List<Path> checkpoints = new ArrayList<>();
+    private String fingerprint;
 
-    public TrainingRun(PrintWriter out, Path outDir, Plan plan) {
+    public TrainingRun(PrintWriter out, Path outDir, Plan plan) { this(out, outDir, plan, false); }
+
+    /** @param resume continue a killed training of the same deck in {@code outDir} from its checkpoints, instead of replacing it */
+    public TrainingRun(PrintWriter out, Path outDir, Plan plan, boolean resume) {
         this.out = out;
         this.outDir = outDir.toAbsolutePath().normalize();
         this.plan = plan;
+        this.resume = resume;
     }
 
+    /**
+     * Trains and writes everything. A training that fails (bad data, a model that diverges or
+     * predicts NaN, an I/O error) removes what it had written, so no half model or report is left
+     * that could be taken for a result: a directory it created goes entirely; in one that was
+     * there, its own files and the marker it placed.
+     */
     public Result execute() {
-        long start = System.nanoTime();
+        boolean createdDir = !Files.exists(outDir), placedMarker = !Files.exists(outDir.resolve(MARKER));
         prepareOutput();
+        try {
+            return trainAndReport();
+        } catch (RuntimeException | Error e) {
+            discardOutput(createdDir, placedMarker, e);
+            throw e;
+        }
+    }
+
+    private Result trainAndReport() {
+        long start = System.nanoTime();
         List<LabelledStructure> training = plan.training(), validation = plan.validation();
         if (plan.labelLine() != null) {
             long t = System.nanoTime();
@@ -108,6 +138,7 @@ public final class TrainingRun {
         referenceReport.put("eV_per_atom", reference);
         List<TrainingContext.InvariantPoint> points = plan.invariantPoints().resolve(reference, ReferenceEnergies.elements(training, validation));
         if (!points.isEmpty()) say("invariant points: %d (%s)", points.size(), names(points));
+        fingerprint = TrainingFingerprint.of(training, validation, reference, points, plan.model(), plan.committee(), plan.seed());
 
         long trainStart = System.nanoTime();
         List<Plots.Curve> curves = new ArrayList<>();
@@ -161,6 +192,7 @@ public final class TrainingRun {
         TrainingReport report = new TrainingReport(line, plan, training, validation, referenceReport, trainErrors, valErrors, deviations, timings, plots);
         write(outDir.resolve(REPORT_JSON), Json.write(report.json()));
         write(outDir.resolve(REPORT_MD), report.markdown());
+        removeCheckpoints();
         say("wrote %s: %s, %s, %s, %s, %s", outDir, CommitteeProvider.POTENTIAL_FILE, REPORT_JSON, REPORT_MD, LEARNING_CURVE,
                 String.join(", ", plots));
         return new Result(line, outDir, trainErrors, valErrors, deviations);
@@ -192,7 +224,12 @@ public final class TrainingRun {
         Arguments m = plan.model();
         Arguments again = new Arguments(m.command(), m.words(), m.source(), m.line(), m.baseDir());
         Trainer trainer = plan.trainer().create(again);
-        TrainingContext context = new TrainingContext(modelDir, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reference)), seed, plan.threads(), curve, points);
+        Path state = dir.resolve(TrainingCheckpoint.FILE);
+        checkpoints.add(state);
+        if (resume && Files.exists(state)) say("%sresuming from %s", label.isEmpty() ? "" : label + ": ", state);
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.file(state, fingerprint + (label.isEmpty() ? "" : " " + label), resume);
+        TrainingContext context = new TrainingContext(modelDir, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reference)), seed,
+                plan.threads(), curve, points, checkpoint);
         String line = trainer.train(training, validation, context);
         if (line == null || line.isBlank()) throw new InputException("trainer '" + m.command() + "' returned no potential line");
         try {
@@ -231,26 +268,62 @@ public final class TrainingRun {
 
     /**
      * The output directory must be new, empty, or a previous jmd training output (marked by
-     * {@value #MARKER}), whose model and reports are then removed; anything else is left alone.
+     * {@value #MARKER}), whose model and reports are then removed — unless the training resumes,
+     * which keeps them, checkpoints included; anything else is left alone.
      */
     private void prepareOutput() {
         try {
-            if (Files.isDirectory(outDir)) {
-                boolean empty;
-                try (Stream<Path> s = Files.list(outDir)) {
-                    empty = s.findAny().isEmpty();
-                }
-                if (!empty && !Files.exists(outDir.resolve(MARKER))) {
-                    throw new InputException(outDir.toString(), 0, "output directory is not empty and is not a previous 'jmd train' output; choose another with --out");
-                }
-                if (!empty) clean();
-            } else if (Files.exists(outDir)) {
-                throw new InputException(outDir.toString(), 0, "output path exists and is not a directory");
-            }
+            if (!checkOutput(outDir) && !resume) clean();
+            if (resume && !Files.exists(outDir.resolve(MARKER))) say("--resume: nothing to resume in %s; training from the start", outDir);
             Files.createDirectories(outDir);
             Files.writeString(outDir.resolve(MARKER), "written by jmd train; a re-run replaces this directory's model and reports\n");
         } catch (IOException e) {
             throw new InputException(outDir.toString(), 0, "cannot prepare output directory: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks, changing nothing, that a training may write into {@code dir}: it is new, empty, or
+     * a previous {@code jmd train} output (then returns false: it holds earlier results).
+     */
+    public static boolean checkOutput(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(abs)) {
+                empty = s.findAny().isEmpty();
+            } catch (IOException e) {
+                throw new InputException(abs.toString(), 0, "cannot list the output directory: " + e.getMessage());
+            }
+            if (!empty && !Files.exists(abs.resolve(MARKER))) {
+                throw new InputException(abs.toString(), 0, "output directory is not empty and is not a previous 'jmd train' output; choose another with --out");
+            }
+            if (!Files.isWritable(abs)) throw new InputException(abs.toString(), 0, "output directory is not writable");
+            return empty;
+        }
+        if (Files.exists(abs)) throw new InputException(abs.toString(), 0, "output path exists and is not a directory");
+        org.jmd.io.StructureIO.checkWritable(abs.resolve(MARKER));
+        return true;
+    }
+
+    private void removeCheckpoints() {
+        try {
+            for (Path p : checkpoints) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new InputException(outDir.toString(), 0, "cannot remove a training checkpoint: " + e.getMessage());
+        }
+    }
+
+    private void discardOutput(boolean createdDir, boolean placedMarker, Throwable failure) {
+        try {
+            if (createdDir) {
+                deleteTree(outDir);
+            } else {
+                clean();
+                if (placedMarker) Files.deleteIfExists(outDir.resolve(MARKER));
+            }
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e); // the training's own error is the one to report
         }
     }
 
@@ -263,7 +336,8 @@ public final class TrainingRun {
             String name = p.getFileName().toString();
             boolean ours = name.equals("model") || name.matches("member-\\d+") || name.equals(CommitteeProvider.POTENTIAL_FILE)
                     || name.equals(REPORT_JSON) || name.equals(REPORT_MD) || name.equals(LEARNING_CURVE) || name.equals(PREDICTIONS)
-                    || name.equals(LEARNING_CURVE_PNG) || name.equals(ENERGY_PARITY_PNG) || name.equals(FORCE_PARITY_PNG);
+                    || name.equals(LEARNING_CURVE_PNG) || name.equals(ENERGY_PARITY_PNG) || name.equals(FORCE_PARITY_PNG)
+                    || name.equals(TrainingCheckpoint.FILE);
             if (ours) deleteTree(p);
         }
     }
@@ -279,8 +353,9 @@ public final class TrainingRun {
     }
 
     static String summary(ErrorMetrics.Errors e) {
-        return String.format(Locale.ROOT, "energy MAE %.3f RMSE %.3f meV/atom, force MAE %.4f RMSE %.4f eV/Å (%d structures)",
-                e.energyMae(), e.energyRmse(), e.forceMae(), e.forceRmse(), e.structures());
+        return String.format(Locale.ROOT, "energy MAE %s RMSE %s meV/atom, force MAE %s RMSE %s eV/Å (%d structures)",
+                ErrorMetrics.show("%.3f", e.energyMae()), ErrorMetrics.show("%.3f", e.energyRmse()), ErrorMetrics.show("%.4f", e.forceMae()),
+                ErrorMetrics.show("%.4f", e.forceRmse()), e.structures());
     }
 
     private void say(String format, Object... args) {

@@ -76,11 +76,20 @@ class TrainDeckTest {
     @Test void impossibleTrainSettings() {
         assertError("read data.extxyz\nmodel toy\ntrain committee=0\n", 3, "committee= must be at least 1");
         assertError("read data.extxyz\ntrain\n", 2, "no model");
-        assertError("read data.extxyz\nmodel toy\n", 0, "never says 'train'");
-        assertError("read data.extxyz\nmodel toy\ntrain threads=1\nvariable x 1\nprint ${x}\n", 5, "print: the deck has already trained");
+        assertError("read data.extxyz\nmodel toy\n", 2, "never says 'train'"); // after the last command
+        assertError("read data.extxyz\nmodel toy\ntrain threads=1\nvariable x 1\nprint ${x}\n", 5, "print: 'train' (line 3) must be the deck's last command");
         assertError("read data.extxyz\nreference_energies O=-3\nmodel toy\ntrain\n", 2, "no reference energy for Si");
         assertError("read data.extxyz\nreference_energies Xx=-3\n", 2, "'Xx' is not an element");
         assertError("read data.extxyz\nreference_energies fitt\n", 2, "expects 'fit'");
+    }
+
+    /** Every line is checked before training starts: a mistake after 'train' costs no training and writes nothing. */
+    @Test void aMistakeAfterTrainStopsTheDeckBeforeTraining() {
+        Path out = dir.resolve("never");
+        TrainDeck d = new TrainDeck(new PrintWriter(new StringWriter()), out);
+        InputException e = assertThrows(InputException.class, () -> d.run("read data.extxyz\nmodel toy\ntrain threads=1\n\nprnt done\n", "t.deck", dir));
+        assertTrue(e.getMessage().startsWith("t.deck:5: unknown command 'prnt'"), e.getMessage());
+        assertTrue(!java.nio.file.Files.exists(out), "nothing trained, nothing written");
     }
 
     @Test void badFilesAndPotentialLinesAreErrorsAtTheirLine() {

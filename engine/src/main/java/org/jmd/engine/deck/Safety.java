@@ -2,16 +2,18 @@ package org.jmd.engine.deck;
 
 import java.util.Locale;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.FiniteResults;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.Uncertainty;
 import org.jmd.neighbor.NeighborList;
 
 /**
- * Stops a run that has gone wrong before it writes garbage for hours: a non-finite energy or
- * force, a force beyond {@code maxForce}, or two atoms closer than {@code minDistance} (a
- * timestep too long or a potential that lets atoms fuse), and, for a potential that knows its own
- * uncertainty (a committee), a force spread beyond {@code maxForceSpread}: the run has left the
- * model's training data. Checked after every step; the close
+ * Stops a run that has gone wrong before it writes garbage for hours: a non-finite energy,
+ * force or virial ({@link FiniteResults}, which names the closest pair), a force beyond
+ * {@code maxForce}, or two atoms closer than {@code minDistance} (a timestep too long or a
+ * potential that lets atoms fuse), and, for a potential that knows its own uncertainty (a
+ * committee), a force spread beyond {@code maxForceSpread}: the run has left the model's training
+ * data. Checked after every step; the close
  * contact test walks the neighbor list the potential already has, so it costs one pass over
  * the pairs and nothing more.
  */
@@ -28,7 +30,8 @@ final class Safety {
 
     /** A description of what is wrong, or null when all is well; {@code u} is null for a potential without a spread. */
     String check(AtomicSystem s, ForceResult f, NeighborList list, Uncertainty u) {
-        if (!Double.isFinite(f.energy)) return "the potential energy is " + f.energy;
+        String notFinite = FiniteResults.problem(s, f);
+        if (notFinite != null) return notFinite;
         double[] force = f.forces;
         double limit2 = maxForce * maxForce;
         for (int i = 0; i < s.size(); i++) {

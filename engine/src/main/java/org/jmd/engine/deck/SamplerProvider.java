@@ -1,6 +1,7 @@
 package org.jmd.engine.deck;
 
 import org.jmd.engine.Arguments;
+import org.jmd.engine.Provider;
 
 /**
  * A deck command that analyses the atoms ({@code rdf}, {@code msd}, ...), found by its
@@ -8,12 +9,12 @@ import org.jmd.engine.Arguments;
  * {@code META-INF/services/org.jmd.engine.deck.SamplerProvider}, so the engine names none of them.
  * A deck line whose first word is not a built-in command goes to the provider of that name.
  */
-public interface SamplerProvider {
+public interface SamplerProvider extends Provider {
     /** The command name, e.g. {@code rdf}. */
-    String name();
+    @Override String name();
 
     /** One line of usage, e.g. {@code rdf every=N cutoff=RC bins=NB file=F.csv}. */
-    String usage();
+    @Override String usage();
 
     /**
      * Checks every argument ({@link Arguments#requireAllUsed()} included) and that the output

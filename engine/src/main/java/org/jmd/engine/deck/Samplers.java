@@ -42,11 +42,12 @@ final class Samplers {
     void maybeSample(Dynamics d) {
         for (int k = 0; k < attached.size(); k++) {
             Attached a = attached.get(k);
-            if (a.origin == Long.MIN_VALUE) a.origin = d.step;
-            if (d.step == a.last || (d.step - a.origin) % a.sampler.every() != 0) continue;
-            a.last = d.step;
+            long step = d.clock.step;
+            if (a.origin == Long.MIN_VALUE) a.origin = step;
+            if (step == a.last || (step - a.origin) % a.sampler.every() != 0) continue;
+            a.last = step;
             try {
-                a.sampler.sample(d.system, d.time);
+                a.sampler.sample(d.system, d.clock.time);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(a.command + " (" + a.where + "): " + e.getMessage(), e);
             }

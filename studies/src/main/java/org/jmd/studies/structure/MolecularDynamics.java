@@ -1,16 +1,12 @@
 package org.jmd.studies.structure;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceCalculator;
 import org.jmd.engine.ForceResult;
-import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
-import org.jmd.engine.Suggest;
+import org.jmd.engine.Registry;
 import org.jmd.engine.Uncertainty;
 import org.jmd.engine.md.Dynamics;
 import org.jmd.engine.md.Integrator;
@@ -55,7 +51,7 @@ public final class MolecularDynamics {
     public MolecularDynamics(AtomicSystem system, Potential potential, double timestepFs, double fuseDistance, double maxEnergyChange,
                              double spreadLimit) {
         this.dynamics = new Dynamics(system, new ForceCalculator(potential));
-        this.dynamics.timestep = timestepFs;
+        this.dynamics.clock.timestep = timestepFs;
         this.fuseDistance = fuseDistance;
         this.maxEnergyChange = maxEnergyChange;
         this.spreadLimit = spreadLimit;
@@ -72,15 +68,7 @@ public final class MolecularDynamics {
     /** The integrator an {@code ensemble} line names, e.g. {@code "nvt-csvr temperature=1800 damping=100 seed=1"}. */
     public static Integrator integrator(String line) {
         Arguments a = Arguments.parseLine(line, null, 0, null);
-        Map<String, IntegratorProvider> known = new TreeMap<>();
-        for (IntegratorProvider p : ServiceLoader.load(IntegratorProvider.class, MolecularDynamics.class.getClassLoader())) known.put(p.name(), p);
-        IntegratorProvider p = known.get(a.command());
-        if (p == null) {
-            String near = Suggest.nearest(a.command(), known.keySet());
-            throw new InputException("unknown ensemble '" + a.command() + "'" + (near == null ? "" : " (did you mean '" + near + "'?)")
-                    + "; known: " + String.join(", ", known.keySet()));
-        }
-        Integrator i = p.create(a);
+        Integrator i = Registry.load(IntegratorProvider.class, "ensemble").get(a).create(a);
         a.requireAllUsed();
         return i;
     }
@@ -110,7 +98,7 @@ public final class MolecularDynamics {
         int want = ForceResult.ENERGY | integrator.forceFlags();
         for (long k = 1; k <= steps; k++) {
             d.want = want;
-            integrator.step(d); // advances d.step and d.time
+            integrator.step(d); // advances d.clock
             f = check(d, k % CONTACT_EVERY == 0, start);
             if (f != null) return f;
             if (observer != null) observer.observe(d, k);
@@ -121,7 +109,7 @@ public final class MolecularDynamics {
     private double hottest = Double.POSITIVE_INFINITY;
 
     private Failure check(Dynamics d, boolean contactsToo, double startEnergy) {
-        double ps = d.time / 1000;
+        double ps = d.clock.time / 1000;
         if (!Double.isFinite(d.forces.energy)) return new Failure("energy not finite", ps);
         if (!Double.isFinite(d.forces.maxForceComponent())) return new Failure("forces not finite", ps);
         double t = Thermodynamics.temperature(d.system);

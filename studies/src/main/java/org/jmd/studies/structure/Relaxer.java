@@ -1,15 +1,11 @@
 package org.jmd.studies.structure;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceCalculator;
-import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
-import org.jmd.engine.Suggest;
+import org.jmd.engine.Registry;
 import org.jmd.engine.md.Dynamics;
 import org.jmd.engine.md.MinimizeOptions;
 import org.jmd.engine.md.MinimizeResult;
@@ -63,15 +59,7 @@ public final class Relaxer {
     /** The minimizer a line such as {@code "lbfgs memory=20"} names, or an error listing the known ones. */
     public static Minimizer minimizer(String line) {
         Arguments a = Arguments.parseLine(line, null, 0, null);
-        Map<String, MinimizerProvider> known = new TreeMap<>();
-        for (MinimizerProvider p : ServiceLoader.load(MinimizerProvider.class, Relaxer.class.getClassLoader())) known.put(p.name(), p);
-        MinimizerProvider p = known.get(a.command());
-        if (p == null) {
-            String near = Suggest.nearest(a.command(), known.keySet());
-            throw new InputException("unknown minimizer '" + a.command() + "'" + (near == null ? "" : " (did you mean '" + near + "'?)")
-                    + "; known: " + String.join(", ", known.keySet()));
-        }
-        Minimizer m = p.create(a);
+        Minimizer m = Registry.load(MinimizerProvider.class, "minimizer").get(a).create(a);
         a.requireAllUsed();
         return m;
     }

@@ -10,6 +10,7 @@ import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.ThreadTeam;
+import org.jmd.io.Frame;
 import org.jmd.studies.HeadlineRow;
 import org.jmd.studies.Metric;
 import org.jmd.studies.Model;
@@ -72,8 +73,12 @@ public final class BulkTest implements StudyTest {
     }
 
     private void evaluate(Model m, double[] eps, int n, Map<Double, Double> into) {
-        List<AtomicSystem> cells = new ArrayList<>();
-        for (double e : eps) cells.add(crystal.cell(1 + e));
+        List<Frame> cells = new ArrayList<>();
+        for (int k = 0; k < eps.length; k++) {
+            Frame f = new Frame(crystal.cell(1 + eps[k]));
+            f.origin = new Frame.Origin("bulk: " + m.name() + " at strain " + eps[k], k + 1, 0);
+            cells.add(f);
+        }
         List<ForceResult> r = Evaluator.evaluate(m.potential(), cells, ThreadTeam.defaultThreads());
         for (int k = 0; k < eps.length; k++) into.put(eps[k], r.get(k).energy / n);
     }

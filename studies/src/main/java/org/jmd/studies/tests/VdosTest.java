@@ -107,9 +107,9 @@ public final class VdosTest implements StudyTest {
             VibrationalDensityOfStates vdos = new VibrationalDensityOfStates();
             List<AtomicSystem> frames = new ArrayList<>();
             if (f == null) {
-                vdos.add(s, md.dynamics().time);
+                vdos.add(s, md.dynamics().clock.time);
                 f = md.run("nve", sample, temperature, (d, k) -> {
-                    if (k % every == 0) vdos.add(d.system, d.time);
+                    if (k % every == 0) vdos.add(d.system, d.clock.time);
                     if (k == sample / 2 || k == sample) frames.add(d.system.copy());
                 });
             }

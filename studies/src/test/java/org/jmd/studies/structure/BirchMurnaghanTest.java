@@ -39,7 +39,7 @@ class BirchMurnaghanTest {
         double[] v = new double[9], e = new double[9];
         List<AtomicSystem> cells = new java.util.ArrayList<>();
         for (int k = 0; k < 9; k++) cells.add(diamond.cell(1 + 0.0025 * (k - 4)));
-        List<ForceResult> r = Evaluator.evaluate(sw, cells, ThreadTeam.defaultThreads());
+        List<ForceResult> r = Evaluator.evaluate(sw, cells.stream().map(org.jmd.io.Frame::new).toList(), ThreadTeam.defaultThreads());
         for (int k = 0; k < 9; k++) {
             v[k] = cells.get(k).cell().volume() / 8;
             e[k] = r.get(k).energy / 8;
