@@ -142,4 +142,47 @@ class RunCommandTest {
         assertEquals(2, jmd("run", "--dry-run", deck.toString()));
         assertTrue(err.toString().contains(deck + ":7: run: run 1000 upto: the simulation is already at step 2000"), err.toString());
     }
+
+    /**
+     * A minimization counts iterations, not MD steps: its rows carry the step and time at which it
+     * runs, and MD after it starts there, with step and time in agreement. A restart from the
+     * checkpoint written at its end, appending, keeps its rows and gives the uninterrupted files.
+     */
+    @Test void aMinimizationDoesNotAdvanceTheMdClock() throws Exception {
+        String sw = DeckRunTest.repositoryFile("inputs/potentials/Si.sw");
+        String head = "lattice diamond a=5.432 species=Si repeat=3,3,3\ncut sphere radius=6\npotential sw " + sw + "\n";
+        String outputs = "thermo every=20 file=out/t.csv extra=iter,fmax%1$s\ndump every=20 file=out/d.extxyz%1$s\n";
+        String md = "velocity temperature=300 seed=1\nensemble nve\nrun 30 upto\n";
+        Files.writeString(dir.resolve("relax.deck"), head + outputs.formatted("") + "checkpoint every=1000 file=out/relaxed.chk\n"
+                + "minimize fire fmax=1e-6 steps=200\n");
+        Files.writeString(dir.resolve("all.deck"), head + outputs.formatted("") + "minimize fire fmax=1e-6 steps=200\n" + md);
+        Files.writeString(dir.resolve("restart.deck"), "restart out/relaxed.chk\npotential sw " + sw + "\n" + outputs.formatted(" append=yes") + md);
+        assertEquals(0, jmd("run", dir.resolve("all.deck").toString()), err.toString());
+        List<String> rows = Files.readAllLines(dir.resolve("out/t.csv"));
+        byte[] thermo = Files.readAllBytes(dir.resolve("out/t.csv")), dump = Files.readAllBytes(dir.resolve("out/d.extxyz"));
+        assertEquals("step,time,pe,ke,etotal,temp,press,vol,iter,fmax", rows.get(0));
+        int minimization = 0;
+        long lastIteration = -1;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] v = row.split(",");
+            assertEquals(Double.parseDouble(v[0]), Double.parseDouble(v[1]), 0, "time = step × 1 fs: " + row);
+            if (v[3].equals("0.0")) { // no kinetic energy: a minimization row
+                assertEquals("0", v[0], row);
+                assertTrue(Long.parseLong(v[8]) > lastIteration, row);
+                lastIteration = Long.parseLong(v[8]);
+                minimization++;
+            } else {
+                assertEquals("0", v[8], row);
+            }
+        }
+        assertTrue(minimization >= 3 && lastIteration > 20, "rows of iterations 0, 20, ... and the last: " + rows);
+        assertEquals("30", rows.get(rows.size() - 1).split(",")[0], "MD steps 0..30 after the minimization: " + rows);
+        assertEquals(String.valueOf(lastIteration), StructureIO.readAll(dir.resolve("out/d.extxyz")).get(minimization - 1).info.get("iteration"));
+
+        Files.walk(dir.resolve("out")).sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        assertEquals(0, jmd("run", dir.resolve("relax.deck").toString()), err.toString());
+        assertEquals(0, jmd("run", dir.resolve("restart.deck").toString()), err.toString());
+        assertEquals(new String(thermo), Files.readString(dir.resolve("out/t.csv")), "restarted after the minimization");
+        assertTrue(java.util.Arrays.equals(dump, Files.readAllBytes(dir.resolve("out/d.extxyz"))), "restarted trajectory, byte for byte");
+    }
 }

@@ -28,6 +28,7 @@ public final class TrajectoryWriter implements AutoCloseable {
     private final Bytes buffer = new Bytes();
     private final Writer text = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);
     private int frames;
+    private final boolean holdsFromStep;
 
     /**
      * @param append true to add to an existing file after its last whole frame, false to start it afresh
@@ -37,9 +38,10 @@ public final class TrajectoryWriter implements AutoCloseable {
     }
 
     /**
-     * Continues a trajectory that a killed or interrupted run left: whole frames of steps before
-     * {@code fromStep} are kept; frames of {@code fromStep} and later, and a last frame cut short,
-     * are removed, so the continuing run writes no step twice.
+     * Continues a trajectory that a killed or interrupted run left: whole frames up to step
+     * {@code fromStep} are kept; frames after it, and a last frame cut short, are removed. If a
+     * frame of {@code fromStep} was kept ({@link #holdsFromStep}), the continuing run, which
+     * starts from the same state, does not write it again, so no step appears twice.
      */
     public static TrajectoryWriter continuing(Path path, StructureFormat format, long fromStep) {
         return new TrajectoryWriter(path, format, fromStep);
@@ -59,13 +61,22 @@ public final class TrajectoryWriter implements AutoCloseable {
         return f;
     }
 
-    /** {@code fromStep} MIN_VALUE: afresh; otherwise keep the whole frames before it. */
+    /** {@code fromStep} MIN_VALUE: afresh; otherwise keep the whole frames up to it. */
     private TrajectoryWriter(Path path, StructureFormat format, long fromStep) {
         this.format = check(path, format);
         this.target = path.toString();
-        this.file = fromStep == Long.MIN_VALUE ? AppendOnlyFile.fresh(path)
-                : AppendOnlyFile.continued(path, FrameScan.wholeFramesBefore(path, this.format, fromStep));
+        if (fromStep == Long.MIN_VALUE) {
+            this.file = AppendOnlyFile.fresh(path);
+            this.holdsFromStep = false;
+        } else {
+            FrameScan.Kept kept = FrameScan.wholeFramesUpTo(path, this.format, fromStep);
+            this.file = AppendOnlyFile.continued(path, kept.bytes());
+            this.holdsFromStep = kept.atStep();
+        }
     }
+
+    /** Whether a continued file kept a frame of the step it was continued from. */
+    public boolean holdsFromStep() { return holdsFromStep; }
 
     /** Writes one frame, whole, to the file. */
     public void write(Frame frame) {
@@ -99,25 +110,30 @@ public final class TrajectoryWriter implements AutoCloseable {
     static final class FrameScan {
         private FrameScan() {}
 
+        /** Bytes of the whole frames kept, and whether one of them is of the step continued from. */
+        record Kept(long bytes, boolean atStep) {}
+
         /**
-         * Bytes taken by the whole frames at the start of the file whose step is before
-         * {@code fromStep} (frames without a step count as before). Stops at the first frame cut
-         * short; a file that is not a trajectory of that format is an error, not something to cut.
+         * The whole frames at the start of the file whose step is at most {@code fromStep}
+         * (frames without a step count as before). Stops at the first frame cut short; a file
+         * that is not a trajectory of that format is an error, not something to cut.
          */
-        static long wholeFramesBefore(Path path, StructureFormat format, long fromStep) {
+        static Kept wholeFramesUpTo(Path path, StructureFormat format, long fromStep) {
             try (AppendOnlyFile.Lines in = AppendOnlyFile.Lines.open(path)) {
-                return in == null ? 0 : wholeFramesBefore(in, path, format, fromStep);
+                return in == null ? new Kept(0, false) : wholeFramesUpTo(in, path, format, fromStep);
             } catch (IOException e) {
                 throw new InputException(path.toString(), 0, "cannot read: " + e.getMessage(), e);
             }
         }
 
         /** The same on lines of any stream; {@code path} names it in messages. */
-        static long wholeFramesBefore(AppendOnlyFile.Lines in, Path path, StructureFormat format, long fromStep) throws IOException {
+        static Kept wholeFramesUpTo(AppendOnlyFile.Lines in, Path path, StructureFormat format, long fromStep) throws IOException {
             long kept = 0;
+            boolean atStep = false;
             while (true) {
                 Long step = format == N2p2Data.FORMAT ? n2p2Frame(in, path) : extxyzFrame(in, path);
-                if (step == null || step >= fromStep) return kept;
+                if (step == null || step > fromStep) return new Kept(kept, atStep);
+                atStep |= step == fromStep;
                 kept = in.offset();
             }
         }

@@ -2,6 +2,7 @@ package org.jmd.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,7 +62,7 @@ class WholeRecordsTest {
                 int whole = wholeFrames(full.ends, length);
                 long expected = whole == 0 ? 0 : full.ends[whole - 1];
                 AppendOnlyFile.Lines in = new AppendOnlyFile.Lines(new java.io.ByteArrayInputStream(full.bytes, 0, length));
-                assertEquals(expected, TrajectoryWriter.FrameScan.wholeFramesBefore(in, Path.of(name), format, Long.MAX_VALUE),
+                assertEquals(expected, TrajectoryWriter.FrameScan.wholeFramesUpTo(in, Path.of(name), format, Long.MAX_VALUE).bytes(),
                         name + " cut at byte " + length);
             }
             // on disk: cut in the second frame, continued, read back
@@ -74,16 +75,26 @@ class WholeRecordsTest {
         }
     }
 
-    @Test void aContinuedTrajectoryDropsTheFramesFromItsFirstStepOn() throws IOException {
+    @Test void aContinuedTrajectoryDropsTheFramesAfterItsFirstStep() throws IOException {
         for (String name : List.of("run.extxyz", "run.n2p2")) {
             Written full = fourFrames(name);
             Path p = tmp.resolve(name);
-            // killed while writing the frame of step 15; its last checkpoint was at step 5
+            // killed while writing the frame of step 15; its last checkpoint was at step 5, whose frame is whole
             Files.write(p, Arrays.copyOf(full.bytes, (int) full.ends[3] - 7));
-            TrajectoryWriter.continuing(p, null, 5).close();
-            assertArrayEquals(Arrays.copyOf(full.bytes, (int) full.ends[0]), Files.readAllBytes(p), name + ": step 0 kept, 5 and later dropped");
+            try (TrajectoryWriter w = TrajectoryWriter.continuing(p, null, 5)) {
+                assertTrue(w.holdsFromStep(), name + ": the frame of step 5 is there, not to be written again");
+            }
+            assertArrayEquals(Arrays.copyOf(full.bytes, (int) full.ends[1]), Files.readAllBytes(p), name + ": steps 0, 5 kept, 10 and later dropped");
+            // killed while writing the frame of step 5 itself: it is cut, and the continuing run writes it
+            Files.write(p, Arrays.copyOf(full.bytes, (int) full.ends[1] - 7));
+            try (TrajectoryWriter w = TrajectoryWriter.continuing(p, null, 5)) {
+                assertFalse(w.holdsFromStep(), name + ": no whole frame of step 5");
+            }
+            assertArrayEquals(Arrays.copyOf(full.bytes, (int) full.ends[0]), Files.readAllBytes(p), name + ": step 0 kept");
             Files.write(p, full.bytes);
-            TrajectoryWriter.continuing(p, null, 11).close();
+            try (TrajectoryWriter w = TrajectoryWriter.continuing(p, null, 11)) {
+                assertFalse(w.holdsFromStep(), name + ": no frame of step 11");
+            }
             assertArrayEquals(Arrays.copyOf(full.bytes, (int) full.ends[2]), Files.readAllBytes(p), name + ": steps 0, 5, 10 kept");
         }
     }

@@ -281,22 +281,27 @@ public final class Simulation implements AutoCloseable {
         prepare(d);
         requireFinite(d, at);
         Thermo th = thermo();
-        th.header();
-        th.maybeRecord(d, null, true);
-        dumpFrame(d, true);
-        long start = clock.step;
-        // minimization advances the step counter, one step per iteration, as LAMMPS does
+        th.minimizationHeader();
+        // iterations are counted apart from MD steps: step and time stay where MD left them
+        clock.iteration = 0;
+        th.recordIteration(d, true);
+        dumpIteration(true);
         MinimizeOptions options = new MinimizeOptions(fmax, maxSteps, relaxCell, pressureBar, (dd, iteration) -> {
-            clock.step = start + iteration;
-            th.maybeRecord(dd, null, false);
-            dumpFrame(dd, false);
+            clock.iteration = iteration;
+            th.recordIteration(dd, false);
+            dumpIteration(false);
             if (stop.requested()) interrupt(dd);
         });
-        MinimizeResult r = m.minimize(d, options);
-        clock.step = start + r.steps();
-        requireFinite(d, at); // trial points may be NaN (the line search backs off); the result may not
-        th.maybeRecord(d, null, true);
-        dumpFrame(d, true);
+        MinimizeResult r;
+        try {
+            r = m.minimize(d, options);
+            clock.iteration = r.steps();
+            requireFinite(d, at); // trial points may be NaN (the line search backs off); the result may not
+            th.recordLastIteration(d);
+            if (dump != null) dump.writeLastIteration(clock.step, clock.iteration, () -> iterationFrame());
+        } finally {
+            clock.iteration = 0;
+        }
         if (checkpointFile != null) writeCheckpoint(d);
         out.println(String.format(Locale.ROOT, "%s: %s after %d steps, energy %.8f eV, max force %.3g eV/Å",
                 m.describe(), r.converged() ? "converged" : "NOT converged (fmax " + fmax + " eV/Å not reached)",
@@ -380,6 +385,16 @@ public final class Simulation implements AutoCloseable {
     private void dumpFrame(Dynamics d, boolean force) {
         if (dump == null) return;
         dump.maybeWrite(clock.step, force, () -> snapshot(false));
+    }
+
+    private void dumpIteration(boolean force) {
+        if (dump != null) dump.writeIteration(clock.step, clock.iteration, force, this::iterationFrame);
+    }
+
+    private Frame iterationFrame() {
+        Frame f = snapshot(false);
+        f.info.put("iteration", Long.toString(clock.iteration));
+        return f;
     }
 
     /** Minimization's check: only finiteness, since a structure being relaxed may start with close contacts or large forces. */

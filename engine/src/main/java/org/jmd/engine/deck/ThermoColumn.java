@@ -30,6 +30,16 @@ public interface ThermoColumn {
         };
     }
 
+    /** A column of whole numbers without a unit (a step or iteration count). */
+    static ThermoColumn count(String name, java.util.function.ToLongFunction<Dynamics> count) {
+        return new ThermoColumn() {
+            @Override public String name() { return name; }
+            @Override public String unit() { return ""; }
+            @Override public double value(Dynamics d, Integrator integrator) { return count.applyAsLong(d); }
+            @Override public boolean whole() { return true; }
+        };
+    }
+
     /** The computation behind a column. */
     interface Value {
         double of(Dynamics d, Integrator integrator);

@@ -22,13 +22,10 @@ final class ThermoColumns {
 
     static Map<String, ThermoColumn> builtIn() {
         Map<String, ThermoColumn> m = new LinkedHashMap<>();
-        m.put("step", new ThermoColumn() {
-            @Override public String name() { return "step"; }
-            @Override public String unit() { return ""; }
-            @Override public double value(Dynamics d, org.jmd.engine.md.Integrator i) { return d.clock.step; }
-            @Override public boolean whole() { return true; }
-        });
+        put(m, ThermoColumn.count("step", d -> d.clock.step));
         put(m, ThermoColumn.of("time", "fs", (d, i) -> d.clock.time));
+        // a minimization's rows keep the MD step and time at which it runs; this tells them apart
+        put(m, ThermoColumn.count("iter", d -> d.clock.iteration));
         put(m, ThermoColumn.of("pe", "eV", (d, i) -> d.forces.energy));
         put(m, ThermoColumn.of("ke", "eV", (d, i) -> Thermodynamics.kineticEnergy(d.system)));
         put(m, ThermoColumn.of("etotal", "eV", (d, i) -> d.forces.energy + Thermodynamics.kineticEnergy(d.system)));

@@ -9,8 +9,15 @@ package org.jmd.engine.md;
 public final class Clock {
     /** Timestep in fs; LAMMPS's default for metal units. */
     public double timestep = 1.0;
-    /** Steps taken since the start of the simulation (continues across runs and restarts; a minimizer's iterations count too). */
+    /**
+     * MD steps taken since the start of the simulation (continues across runs and restarts). A
+     * minimization does not advance it — unlike LAMMPS, where a {@code run} after a {@code
+     * minimize} starts at the minimizer's iteration count and users add {@code reset_timestep 0}:
+     * here step and time always agree, and MD after a relaxation starts where MD left off.
+     */
     public long step;
+    /** The iteration of the minimization under way (0 at its start and outside minimizations). */
+    public long iteration;
     /** Simulated time in fs. */
     public double time;
 
