@@ -29,7 +29,6 @@ import org.jmd.engine.InputException;
 import org.jmd.engine.PotentialRegistry;
 import org.jmd.engine.ThreadTeam;
 import org.jmd.engine.deck.Deck;
-import org.jmd.engine.deck.RunInterrupted;
 import org.jmd.io.ExtXyz;
 import org.jmd.io.LammpsData;
 import org.jmd.io.N2p2Data;
@@ -50,7 +49,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * the input or one beside it). Nothing else may be thrown — no NumberFormatException,
  * ArrayIndexOutOfBoundsException, NegativeArraySizeException or OutOfMemoryError — no input may
  * take longer than {@value #SECONDS_PER_INPUT} s (a watchdog thread times each one), and no input
- * leaves a file behind (run decks, whose earlier lines may legitimately write, no temporary file).
+ * leaves a file behind (run decks are checked whole, as before every run, which writes nothing).
  *
  * <p>Printed at the end, per reader: inputs, accepted, rejected, the CPU time of its thread
  * (harness included) and the slowest input; and the wall and CPU time of the whole test JVM, whose
@@ -174,10 +173,10 @@ class ReaderFuzzTest {
     }
 
     /**
-     * The example decks, made small (a few atoms instead of hundreds) so that each runs in about
-     * a millisecond. Every input runs with the stop signal already given, so {@code run} and
-     * {@code minimize} take one step and end the deck as Ctrl-C would: what is fuzzed is every
-     * line up to and including the first run, as it reads and checks its arguments and files.
+     * The example decks, made small (a few atoms instead of hundreds), checked whole as {@code jmd
+     * run --dry-run} does and as every {@code jmd run} does before its first line: every line
+     * reads and checks its arguments and files on a dry twin of the simulation, and nothing is
+     * written — so no output may be left behind, accepted or not.
      */
     @Test void runDecks() throws Exception {
         Path dir = workDir("run");
@@ -187,15 +186,11 @@ class ReaderFuzzTest {
         Files.copy(root().resolve("inputs/potentials/Si.tersoff"), dir.resolve("inputs/potentials/Si.tersoff"));
         Files.copy(root().resolve("testdata/potentials/ZnO_Erhart2006.tersoff"), dir.resolve("testdata/potentials/ZnO_Erhart2006.tersoff"));
         Reader deck = (text, file) -> {
-            StringWriter screen = new StringWriter();
-            try (Deck d = new Deck(new PrintWriter(screen), new PrintWriter(new StringWriter()), false)) {
-                d.stopSignal().request();
-                d.run(text, file.toString(), file.getParent());
-            } catch (RunInterrupted stopped) {
-                // the deck reached its first run: everything before it was read and checked
+            try (Deck d = new Deck(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false)) {
+                d.check(text, file.toString(), file.getParent());
             }
         };
-        fuzz("run deck", deck, dir, true,
+        fuzz("run deck", deck, dir,
                 small(seed("inputs/si-liquid.deck", "inputs/a.deck"), "repeat=3,3,3", "repeat=1,1,1"),
                 small(seed("inputs/si-npt.deck", "inputs/b.deck"), "repeat=3,3,3", "repeat=1,1,1"),
                 small(seed("inputs/si-nanoparticle-relax.deck", "inputs/c.deck"), "repeat=4,4,4", "repeat=2,2,2"),
@@ -238,15 +233,6 @@ class ReaderFuzzTest {
      * before another seed's variants begin).
      */
     private static void fuzz(String name, Reader reader, Path dir, Seed... seeds) throws Exception {
-        fuzz(name, reader, dir, false, seeds);
-    }
-
-    /**
-     * As above; {@code writesAsItGoes} for run decks, whose lines run in order, so outputs opened by
-     * the lines before a faulty one exist (they are complete: no temporary file may be left); they
-     * are removed before the next input.
-     */
-    private static void fuzz(String name, Reader reader, Path dir, boolean writesAsItGoes, Seed... seeds) throws Exception {
         if (dir != null) {
             for (Seed s : seeds) {
                 Path file = dir.resolve(s.relative());
@@ -257,7 +243,7 @@ class ReaderFuzzTest {
         // The inputs run on a thread of their own; this one only watches that none takes too long.
         Progress progress = new Progress();
         ExecutorService thread = newWorker();
-        Future<Outcome> run = thread.submit(() -> inputs(name, reader, dir, writesAsItGoes, seeds, progress));
+        Future<Outcome> run = thread.submit(() -> inputs(name, reader, dir, seeds, progress));
         Outcome o;
         while (true) {
             try {
@@ -300,7 +286,7 @@ class ReaderFuzzTest {
     }
 
     /** The loop over one reader's inputs, on the reader thread. */
-    private static Outcome inputs(String name, Reader reader, Path dir, boolean writesAsItGoes, Seed[] seeds, Progress progress) throws Exception {
+    private static Outcome inputs(String name, Reader reader, Path dir, Seed[] seeds, Progress progress) throws Exception {
         long cpu0 = CPU.getCurrentThreadCpuTime();
         Outcome o = new Outcome();
         Set<String> before = dir == null ? Set.of() : listing(dir);
@@ -336,8 +322,7 @@ class ReaderFuzzTest {
                 if (!after.equals(before)) {
                     Set<String> extra = new TreeSet<>(after);
                     extra.removeAll(before);
-                    if (!writesAsItGoes) problem = (t == null ? "accepted" : "refused") + " but left files behind: " + extra;
-                    else if (extra.stream().anyMatch(f -> f.endsWith(".tmp"))) problem = "left a temporary file behind: " + extra;
+                    problem = (t == null ? "accepted" : "refused") + " but left files behind: " + extra;
                     clean(dir, before);
                 }
             }
