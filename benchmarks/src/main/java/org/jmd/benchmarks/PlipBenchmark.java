@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code plipAllTerms}: every term of the trainer's default candidate grid (332 terms) with
  *     random weights, the worst case a fit can produce.</li>
  * </ul>
- * The PLIP model is the one {@code inputs/train/si-plip.deck} fits (75 terms), shipped as the
+ * The PLIP model is the one {@code inputs/train/si-plip.deck} fits (77 terms), shipped as the
  * resource {@code si-plip.plip} so that the benchmark does not need the training data; the
  * default-grid fit is the resource {@code si-plip-default-grid.plip}.
  * {@code designMatrix} is what training builds per structure (216 atoms, all 332 columns),
