@@ -44,11 +44,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *     energies) on a prebuilt list with the potential's cutoff plus the MD skin;</li>
  * <li>{@code plipStep}, {@code swStep}: a whole MD force step through {@link ForceCalculator}
  *     (list refresh, zeroing, kernel; forces only, as a step that prints nothing asks);</li>
+ * <li>{@code plipDefaultGrid}: the kernel on the fit of the trainer's default candidate grid (206
+ *     terms; what si-plip.deck fitted before it chose its own candidates), so the two fits can be
+ *     compared in one run;</li>
  * <li>{@code plipAllTerms}: every term of the trainer's default candidate grid (332 terms) with
  *     random weights, the worst case a fit can produce.</li>
  * </ul>
- * The PLIP model is the one {@code inputs/train/si-plip.deck} fits (206 terms), shipped as the
- * resource {@code si-plip.plip} so that the benchmark does not need the training data.
+ * The PLIP model is the one {@code inputs/train/si-plip.deck} fits (77 terms), shipped as the
+ * resource {@code si-plip.plip} so that the benchmark does not need the training data; the
+ * default-grid fit is the resource {@code si-plip-default-grid.plip}.
  * {@code designMatrix} is what training builds per structure (216 atoms, all 332 columns),
  * µs per structure.
  *
@@ -65,9 +69,9 @@ public class PlipBenchmark {
     @State(Scope.Thread)
     public static class Silicon {
         AtomicSystem system;
-        Potential plip, plipAll, sw;
+        Potential plip, plipDefault, plipAll, sw;
         ForceCalculator plipCalculator, swCalculator;
-        ForceWorkspace plipKernel, plipAllKernel, swKernel;
+        ForceWorkspace plipKernel, plipDefaultKernel, plipAllKernel, swKernel;
         final NeighborList plipList = new NeighborList(), swList = new NeighborList();
         final ForceResult result = new ForceResult();
 
@@ -75,6 +79,7 @@ public class PlipBenchmark {
             system = Crystals.silicon(ATOMS, 1);
             if (system.size() != ATOMS) throw new IllegalStateException("expected " + ATOMS + " atoms, got " + system.size());
             plip = new PlipPotential(trainedModel(), "si-plip");
+            plipDefault = new PlipPotential(model("si-plip-default-grid.plip"), "si-plip, default grid");
             plipAll = new PlipPotential(allTermsModel(), "all terms");
             Path root = Path.of(System.getProperty("jmd.root", "."));
             Path swFile = root.resolve("inputs/potentials/Si.sw");
@@ -84,6 +89,7 @@ public class PlipBenchmark {
             plipCalculator = new ForceCalculator(plip, ForceCalculator.DEFAULT_SKIN, ThreadTeam.serial());
             swCalculator = new ForceCalculator(sw, ForceCalculator.DEFAULT_SKIN, ThreadTeam.serial());
             plipKernel = plip.workspace(ThreadTeam.serial());
+            plipDefaultKernel = plipDefault.workspace(ThreadTeam.serial());
             plipAllKernel = plipAll.workspace(ThreadTeam.serial());
             swKernel = sw.workspace(ThreadTeam.serial());
             plipCalculator.compute(system, result);
@@ -103,10 +109,12 @@ public class PlipBenchmark {
     }
 
     /** The model inputs/train/si-plip.deck fits, as shipped in the resources. */
-    static PlipModel trainedModel() {
-        try (InputStream in = PlipBenchmark.class.getResourceAsStream("si-plip.plip")) {
-            if (in == null) throw new IllegalStateException("resource si-plip.plip missing");
-            return PlipModel.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "si-plip.plip");
+    static PlipModel trainedModel() { return model("si-plip.plip"); }
+
+    static PlipModel model(String resource) {
+        try (InputStream in = PlipBenchmark.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("resource " + resource + " missing");
+            return PlipModel.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -134,6 +142,9 @@ public class PlipBenchmark {
 
     @Benchmark @OperationsPerInvocation(ATOMS)
     public double sw(Silicon s) { return s.kernel(s.swKernel, s.swList); }
+
+    @Benchmark @OperationsPerInvocation(ATOMS)
+    public double plipDefaultGrid(Silicon s) { return s.kernel(s.plipDefaultKernel, s.plipList); }
 
     @Benchmark @OperationsPerInvocation(ATOMS)
     public double plipAllTerms(Silicon s) { return s.kernel(s.plipAllKernel, s.plipList); }

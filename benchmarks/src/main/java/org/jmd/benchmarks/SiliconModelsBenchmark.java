@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code sw}: inputs/potentials/Si.sw;</li>
  * <li>{@code linear}: a linear model on the default Si symmetry functions (what si-linear.deck fits);</li>
  * <li>{@code nnp}: a 25-25 tanh network on the default Si symmetry functions (what si-nnp.deck fits);</li>
- * <li>{@code plip}: the model si-plip.deck fits, shipped as a resource (206 terms).</li>
+ * <li>{@code plip}: the model si-plip.deck fits, shipped as a resource (77 terms).</li>
  * </ul>
  * The linear and NNP weights are random: the cost of an evaluation depends on the symmetry
  * functions and the architecture, not on the values of the weights, so the timing is that of the

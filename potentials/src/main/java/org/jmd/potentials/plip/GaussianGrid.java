@@ -111,13 +111,19 @@ final class GaussianGrid {
     /**
      * The spacing Δ of an evenly spaced grid holding every (sorted, distinct) centre, or 0 if there
      * is none: the smallest gap, or that gap divided by 2…6 (grids of 0.2 and 0.3 Å meet on 0.1 Å).
+     * Centres closer than {@link #ON_GRID} of the span are one grid point: the same decimal
+     * centre reached by two candidate lists (1.9 and 1.6 + 3·0.3 = 1.9000000000000001) must not
+     * make a gap of 2e-16 that no grid fits, which would evaluate every Gaussian on its own.
      */
     static double gridStep(double[] sorted) {
         int n = sorted.length;
         if (n < 2) return 0;
-        double gap = Double.POSITIVE_INFINITY;
-        for (int e = 1; e < n; e++) gap = Math.min(gap, sorted[e] - sorted[e - 1]);
-        if (!(gap > 0)) return 0;
+        double gap = Double.POSITIVE_INFINITY, same = ON_GRID * (sorted[n - 1] - sorted[0]);
+        for (int e = 1; e < n; e++) {
+            double d = sorted[e] - sorted[e - 1];
+            if (d > same) gap = Math.min(gap, d);
+        }
+        if (!(gap > 0) || gap == Double.POSITIVE_INFINITY) return 0;
         for (int divisor = 1; divisor <= 6; divisor++) {
             double approx = gap / divisor;
             // refine from the whole span, then check every centre against it

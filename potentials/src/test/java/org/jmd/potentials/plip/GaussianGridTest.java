@@ -53,6 +53,28 @@ class GaussianGridTest {
         assertTrue(worstRelativeError(1, mixed) < 1e-12);
     }
 
+    @Test void centresEqualToRoundOffShareAGridPoint() {
+        // b2=1.6:5.4:0.3 makes 1.9000000000000001, bn=1.9:... makes 1.9: one grid of 0.3 Å, not four Gaussians alone
+        double[] centres = {1.6, 1.6 + 0.3, 1.9, 2.2, 2.5};
+        assertTrue(centres[1] != centres[2]);
+        List<GaussianGrid> grids = new java.util.ArrayList<>();
+        int[][] at = GaussianGrid.plan(1, centres, grids);
+        assertEquals(1, grids.size());
+        assertEquals(4, grids.get(0).size());
+        assertEquals(at[1][1], at[1][2]);
+        double[] out = new double[8];
+        double worst = 0;
+        for (int k = 0; k <= 2_000; k++) {
+            double r = 0.5 + 5.0 * k / 2_000;
+            grids.get(0).evaluate(r, out, 0);
+            for (int e = 0; e < centres.length; e++) {
+                double exact = Math.exp(-(r - centres[e]) * (r - centres[e]));
+                worst = Math.max(worst, Math.abs(out[at[1][e]] - exact) / exact);
+            }
+        }
+        assertTrue(worst < 1e-12, "relative error " + worst);
+    }
+
     @Test void centresOffAnyGridAreEvaluatedOneByOne() {
         assertEquals(2, GaussianGrid.gridsFor(1.5, 1.6, 5.4).size());              // two: nothing to gain
         assertEquals(3, GaussianGrid.gridsFor(1, 1.6, 2.0, 2.0 + Math.PI / 10).size()); // no common spacing
