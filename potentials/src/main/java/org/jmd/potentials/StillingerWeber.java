@@ -110,7 +110,7 @@ public final class StillingerWeber implements Potential {
          * shares and i's own energy into {@code ea[i]}; adds i's force to {@code f} and the energy and
          * virial of the terms to {@code sums}.
          */
-        @Override public void atom(int i, double[] x, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea, double[] f, boolean virial,
+        @Override public void atom(int i, double[] x, int[] type, int[] elementOf, NeighborList list, int[] to, double[] g, double[] shares, double[] ea, double[] f, boolean virial,
                          BlockSums.Accumulator sums) {
             final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
             final double[] sh = list.shiftArray();
@@ -120,7 +120,6 @@ public final class StillingerWeber implements Potential {
             ensureCapacity(p1 - p0);
             final int[] sp = shortPair, sj = shortJ;
             final double[] su = shortU, sr = shortR, ex = expFactor, dlx = dLogExp, fs = force, es = share;
-            final int[] slot = list.incomingSlots();
             // Neighbors within their pair cutoff, with what the triplet loop needs of each.
             int ns = 0;
             double energy = 0, eiSelf = 0;
@@ -189,7 +188,7 @@ public final class StillingerWeber implements Potential {
                 fs[3 * a] += fax; fs[3 * a + 1] += fay; fs[3 * a + 2] += faz;
                 es[a] += eaShare;
             }
-            CentredTerms.finishAtom(i, ns, sp, shortD, fs, es, eiSelf, energy, slot, g, shares, ea, f, virial, sums);
+            CentredTerms.finishAtom(i, ns, sp, shortD, fs, es, eiSelf, energy, to, g, shares, ea, f, virial, sums);
         }
 
         private void ensureCapacity(int m) {
