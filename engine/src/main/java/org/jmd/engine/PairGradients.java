@@ -18,11 +18,55 @@ import org.jmd.neighbor.NeighborList;
  * contiguously: the result is the same bits whatever the number of threads. It works for full lists
  * (many-body terms, each center's terms on its own pairs) and half lists (pair potentials).
  *
+ * <p><b>A team of one</b> needs no per-pair buffer: visiting the atoms in order, a kernel meets
+ * the pairs into atom j in the same increasing pair order as the gather reads them, so it can add
+ * g_p and s_p straight into per-atom sums ({@link #incomingSums}, {@link #incomingShares}),
+ * which {@link #subtractIncomingSums} then applies exactly as the gather applies its sums. The
+ * additions are the same, in the same order, so the bits are those of the gather (pairs a kernel
+ * skips add nothing here and +0 there, which changes no sum: a sum that starts at +0 is never −0).
+ * It saves writing and reading back 24 bytes per pair (tens of MB a step for 10⁵ atoms), which
+ * is most of the cost of a cheap pair potential on one thread. {@code ThreadDeterminismTest}
+ * holds the two ways to the same bits.
+ *
  * <p>One instance per workspace; buffers grow with the list and are reused.
  */
 public final class PairGradients {
     private double[] gradient = new double[0];
     private double[] share = new double[0];
+    private double[] incoming = new double[0];
+    private double[] incomingShare = new double[0];
+
+    /** Whether kernels on this team should sum into {@link #incomingSums} rather than store per pair. */
+    public static boolean direct(ThreadTeam team) { return team.size() == 1; }
+
+    /**
+     * For a team of one: the zeroed per-atom sums (3 per atom) of the gradients of the pairs into
+     * each atom, to which a kernel adds g_p at the neighbor's index, visiting atoms and their
+     * pairs in order.
+     */
+    public double[] incomingSums(int n) {
+        if (incoming.length < 3 * n) incoming = new double[3 * n];
+        else java.util.Arrays.fill(incoming, 0, 3 * n, 0.0);
+        return incoming;
+    }
+
+    /** For a team of one: the zeroed per-atom sums of the neighbors' energy shares, added like {@link #incomingSums}. */
+    public double[] incomingShares(int n) {
+        if (incomingShare.length < n) incomingShare = new double[n];
+        else java.util.Arrays.fill(incomingShare, 0, n, 0.0);
+        return incomingShare;
+    }
+
+    /**
+     * For a team of one, the end of {@link #gatherIncoming}: subtracts each atom's
+     * {@link #incomingSums} from its force and, when {@code atomEnergies} is not null, adds its
+     * {@link #incomingShares}.
+     */
+    public void subtractIncomingSums(int n, double[] forces, double[] atomEnergies) {
+        final double[] s = incoming, es = incomingShare;
+        for (int k = 0; k < 3 * n; k++) forces[k] -= s[k];
+        if (atomEnergies != null) for (int i = 0; i < n; i++) atomEnergies[i] += es[i];
+    }
 
     /** The gradient buffer for this list: 3 per pair, at slot incomingSlots()[p]. Kernels must write every pair of the atoms they visit (zero for pairs beyond the cutoff). */
     public double[] gradients(NeighborList list) {

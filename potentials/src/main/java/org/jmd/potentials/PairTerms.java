@@ -13,7 +13,9 @@ import org.jmd.neighbor.NeighborList;
  * The threaded loop of a pair potential on a half list (LJ, Buckingham real space): atoms in
  * fixed blocks over the team; each pair once, its energy split half and half between its atoms,
  * atom i's force and the virial summed by the block, what the neighbor receives left in
- * {@link PairGradients} for the incoming gather. The same bits for any number of threads.
+ * {@link PairGradients} for the incoming gather (on one thread summed straight into the
+ * neighbor's incoming sums, the same bits without the per-pair buffer). The same bits for any
+ * number of threads.
  */
 final class PairTerms {
     /** One thread's evaluation of pair terms; stateful, so each worker has its own. */
@@ -52,10 +54,47 @@ final class PairTerms {
         final int n = system.size(), blocks = AtomBlocks.count(n);
         final boolean perAtom = (want & ForceResult.ATOM_ENERGIES) != 0, virial = (want & ForceResult.VIRIAL) != 0;
         sums.prepare(blocks);
-        final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray(), slot = list.incomingSlots();
-        final double[] x = system.x, sh = list.shiftArray(), g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
+        final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
+        final double[] x = system.x, sh = list.shiftArray();
         final double[] ea = perAtom ? out.atomEnergies : null, f = out.forces;
         final double rc2 = cutoff * cutoff;
+        if (PairGradients.direct(team)) {
+            // one thread: the neighbor's share goes straight into its incoming sums (same bits, see PairGradients)
+            final double[] in = pairs.incomingSums(n), inShare = perAtom ? pairs.incomingShares(n) : null;
+            team.run(blocks, (b, worker) -> {
+                Pair term = terms[worker];
+                BlockSums.Accumulator acc = accumulators[worker];
+                acc.clear();
+                double energy = 0;
+                for (int i = AtomBlocks.first(b), end = AtomBlocks.end(b, n); i < end; i++) {
+                    term.centre(i);
+                    double ei = 0, fx = 0, fy = 0, fz = 0, xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+                    for (int p = start[i], pe = start[i + 1]; p < pe; p++) {
+                        int j = nb[p], k = 3 * img[p];
+                        double dx = x[3 * j] - xi + sh[k], dy = x[3 * j + 1] - yi + sh[k + 1], dz = x[3 * j + 2] - zi + sh[k + 2];
+                        double r2 = dx * dx + dy * dy + dz * dz;
+                        if (r2 >= rc2) continue;
+                        double e = term.energy(j, r2), gr = term.slope();
+                        double gx = gr * dx, gy = gr * dy, gz = gr * dz;
+                        in[3 * j] += gx; in[3 * j + 1] += gy; in[3 * j + 2] += gz;
+                        fx += gx; fy += gy; fz += gz;
+                        if (virial) acc.addPair(dx, dy, dz, gx, gy, gz);
+                        energy += e;
+                        ei += 0.5 * e;
+                        if (inShare != null) inShare[j] += 0.5 * e;
+                    }
+                    f[3 * i] += fx; f[3 * i + 1] += fy; f[3 * i + 2] += fz;
+                    if (ea != null) ea[i] += ei;
+                }
+                acc.energy = energy;
+                acc.storeAs(sums, b);
+            });
+            sums.addTo(out, blocks, virial);
+            pairs.subtractIncomingSums(n, f, ea);
+            return;
+        }
+        final int[] slot = list.incomingSlots();
+        final double[] g = pairs.gradients(list), share = perAtom ? pairs.shares(list) : null;
         team.run(blocks, (b, worker) -> {
             Pair term = terms[worker];
             BlockSums.Accumulator acc = accumulators[worker];

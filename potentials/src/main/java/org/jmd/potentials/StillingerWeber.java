@@ -100,7 +100,7 @@ public final class StillingerWeber implements Potential {
     /** One thread's buffers for the neighbors of one atom, grown when a neighborhood is larger than any before. */
     private final class Scratch implements CentredTerms.Kernel {
         private int[] shortPair = new int[64], shortJ = new int[64];
-        private double[] shortD = new double[3 * 64], shortU = new double[3 * 64], shortR = new double[64];
+        private double[] shortD = new double[3 * 64], shortU = new double[3 * 64], shortRinv = new double[64];
         private double[] expFactor = new double[64], dLogExp = new double[64];
         private double[] force = new double[3 * 64], share = new double[64];
 
@@ -110,7 +110,7 @@ public final class StillingerWeber implements Potential {
          * shares and i's own energy into {@code ea[i]}; adds i's force to {@code f} and the energy and
          * virial of the terms to {@code sums}.
          */
-        @Override public void atom(int i, double[] x, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea, double[] f, boolean virial,
+        @Override public void atom(int i, double[] x, int[] type, int[] elementOf, NeighborList list, int[] to, double[] g, double[] shares, double[] ea, double[] f, boolean virial,
                          BlockSums.Accumulator sums) {
             final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
             final double[] sh = list.shiftArray();
@@ -119,8 +119,7 @@ public final class StillingerWeber implements Potential {
             final int p0 = start[i], p1 = start[i + 1];
             ensureCapacity(p1 - p0);
             final int[] sp = shortPair, sj = shortJ;
-            final double[] su = shortU, sr = shortR, ex = expFactor, dlx = dLogExp, fs = force, es = share;
-            final int[] slot = list.incomingSlots();
+            final double[] su = shortU, sr = shortRinv, ex = expFactor, dlx = dLogExp, fs = force, es = share;
             // Neighbors within their pair cutoff, with what the triplet loop needs of each.
             int ns = 0;
             double energy = 0, eiSelf = 0;
@@ -136,17 +135,18 @@ public final class StillingerWeber implements Potential {
                 sj[ns] = j;
                 shortD[3 * ns] = dx; shortD[3 * ns + 1] = dy; shortD[3 * ns + 2] = dz;
                 su[3 * ns] = dx * rinv; su[3 * ns + 1] = dy * rinv; su[3 * ns + 2] = dz * rinv;
-                sr[ns] = r;
+                sr[ns] = rinv;
                 ex[ns] = Math.exp(sigmaGamma[t] * ra);
                 dlx[ns] = -sigmaGamma[t] * ra * ra;
                 double fsx = 0, fsy = 0, fsz = 0, share2 = 0;
                 if (j > i || (j == i && positiveImage(list, p))) {
                     // Each pair once, from the atom with the smaller index (self-images by image sign).
-                    double rp = power(r, intP[t], powP[t]), rq = power(r, intQ[t], powQ[t]);
-                    double e2 = c5[t] / rp - c6[t] / rq;
+                    // r^−p and r^−q as powers of 1/r: no division beyond 1/r and 1/(r − aσ)
+                    double rpInv = power(rinv, intP[t], powP[t]), rqInv = power(rinv, intQ[t], powQ[t]);
+                    double e2 = c5[t] * rpInv - c6[t] * rqInv;
                     double eSig = Math.exp(sigma[t] * ra);
                     double phi = e2 * eSig;
-                    double dphi = (-powP[t] * c5[t] / rp + powQ[t] * c6[t] / rq) * rinv * eSig - phi * sigma[t] * ra * ra;
+                    double dphi = (-powP[t] * c5[t] * rpInv + powQ[t] * c6[t] * rqInv) * rinv * eSig - phi * sigma[t] * ra * ra;
                     fsx = -dphi * su[3 * ns]; fsy = -dphi * su[3 * ns + 1]; fsz = -dphi * su[3 * ns + 2];
                     energy += phi;
                     share2 = 0.5 * phi;
@@ -159,7 +159,7 @@ public final class StillingerWeber implements Potential {
             // Triplets j < k (in list order) around i.
             final int base = ei * ne * ne;
             for (int a = 0; a < ns - 1; a++) {
-                final double uax = su[3 * a], uay = su[3 * a + 1], uaz = su[3 * a + 2], ra = sr[a], exa = ex[a], dla = dlx[a];
+                final double uax = su[3 * a], uay = su[3 * a + 1], uaz = su[3 * a + 2], raInv = sr[a], exa = ex[a], dla = dlx[a];
                 final int tj = base + elementOf[type[sj[a]]] * ne;
                 double fax = 0, fay = 0, faz = 0, eaShare = 0;
                 for (int b = a + 1; b < ns; b++) {
@@ -171,9 +171,9 @@ public final class StillingerWeber implements Potential {
                     double h = fexp * delta * delta;
                     double dhdc = 2 * fexp * delta;
                     // forces on j (a) and k (b): −∂h/∂r · û − ∂h/∂cos · ∂cos/∂x
-                    double ga = -h * dla + dhdc * cs / ra, gca = dhdc / ra;
-                    double rb = sr[b];
-                    double gb = -h * dlx[b] + dhdc * cs / rb, gcb = dhdc / rb;
+                    // (multiplying by stored 1/r: a division costs as much as the rest of a triplet)
+                    double gca = dhdc * raInv, ga = -h * dla + gca * cs;
+                    double gcb = dhdc * sr[b], gb = -h * dlx[b] + gcb * cs;
                     fax += ga * uax - gca * ubx;
                     fay += ga * uay - gca * uby;
                     faz += ga * uaz - gca * ubz;
@@ -181,7 +181,7 @@ public final class StillingerWeber implements Potential {
                     fs[3 * b + 1] += gb * uby - gcb * uay;
                     fs[3 * b + 2] += gb * ubz - gcb * uaz;
                     energy += h;
-                    double third = h / 3;
+                    double third = h * THIRD;
                     eaShare += third;
                     es[b] += third;
                     eiSelf += third;
@@ -189,7 +189,7 @@ public final class StillingerWeber implements Potential {
                 fs[3 * a] += fax; fs[3 * a + 1] += fay; fs[3 * a + 2] += faz;
                 es[a] += eaShare;
             }
-            CentredTerms.finishAtom(i, ns, sp, shortD, fs, es, eiSelf, energy, slot, g, shares, ea, f, virial, sums);
+            CentredTerms.finishAtom(i, ns, sp, shortD, fs, es, eiSelf, energy, to, g, shares, ea, f, virial, sums);
         }
 
         private void ensureCapacity(int m) {
@@ -199,7 +199,7 @@ public final class StillingerWeber implements Potential {
             shortJ = new int[cap];
             shortD = new double[3 * cap];
             shortU = new double[3 * cap];
-            shortR = new double[cap];
+            shortRinv = new double[cap];
             expFactor = new double[cap];
             dLogExp = new double[cap];
             force = new double[3 * cap];
@@ -216,7 +216,9 @@ public final class StillingerWeber implements Potential {
         return false;
     }
 
-    /** r^p, by repeated multiplication when p is a small whole number. */
+    private static final double THIRD = 1.0 / 3;
+
+    /** r^p, by repeated multiplication when p is a small whole number ({@code whole}). */
     static double power(double r, int whole, double p) {
         if (whole < 0) return Math.pow(r, p);
         double v = 1;

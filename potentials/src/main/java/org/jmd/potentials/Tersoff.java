@@ -131,7 +131,7 @@ public final class Tersoff implements Potential {
          * energy into {@code ea[i]}; adds i's force to {@code f} and the energy and virial of the
          * bonds to {@code sums}.
          */
-        @Override public void atom(int i, double[] pos, int[] type, int[] elementOf, NeighborList list, double[] g, double[] shares, double[] ea, double[] f, boolean virial,
+        @Override public void atom(int i, double[] pos, int[] type, int[] elementOf, NeighborList list, int[] to, double[] g, double[] shares, double[] ea, double[] f, boolean virial,
                          BlockSums.Accumulator sums) {
             final int ne = Tersoff.this.ne;
             final int[] start = list.startArray(), nb = list.neighborArray(), img = list.imageArray();
@@ -140,7 +140,6 @@ public final class Tersoff implements Potential {
             final int ei = elementOf[type[i]];
             final int p0 = start[i], p1 = start[i + 1];
             ensureCapacity(p1 - p0);
-            final int[] slot = list.incomingSlots();
             final int[] sp = shortPair, se = shortE;
             final double[] su = shortU, sr = shortR, sr2 = shortR2, fs = force, es = share;
             final double[] zr1 = dzDrij, zr2 = dzDrik, zc = dzDcos, cosv = cosines;
@@ -268,7 +267,7 @@ public final class Tersoff implements Potential {
                 fs[3 * a + 1] += fjy + gj * uay;
                 fs[3 * a + 2] += fjz + gj * uaz;
             }
-            CentredTerms.finishAtom(i, ns, sp, shortD, fs, es, eiSelf, energy, slot, g, shares, ea, f, virial, sums);
+            CentredTerms.finishAtom(i, ns, sp, shortD, fs, es, eiSelf, energy, to, g, shares, ea, f, virial, sums);
         }
 
         private void ensureCapacity(int m) {

@@ -404,7 +404,7 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void check(Dynamics d, Arguments at) {
-        String problem = safety.check(d.system, d.forces, d.calculator.neighbors(),
+        String problem = safety.check(d.system, d.forces, d.calculator.neighbors(), d.calculator.neighborBuilds(),
                 d.calculator.workspace() instanceof org.jmd.engine.Uncertainty u ? u : null);
         if (problem != null) throw at.error("step " + clock.step + ": " + problem);
     }
