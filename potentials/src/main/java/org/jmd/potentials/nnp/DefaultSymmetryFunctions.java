@@ -23,6 +23,13 @@ import org.jmd.engine.Elements;
 public final class DefaultSymmetryFunctions {
     /** Cutoff radius of every default function (Å). */
     public static final double CUTOFF = 6.0;
+    /**
+     * Cutoff of the angular functions of single-element sets (Å): the first and second shells of
+     * diamond Si (2.35, 3.84 Å) and the liquid's first shell. Triples grow with the square of the
+     * neighbours, so 4.5 Å instead of 6 Å makes ~5× fewer triples; the third shell still enters
+     * through the radial functions, and the test-set errors barely move (docs/linear.md).
+     */
+    public static final double SINGLE_ELEMENT_ANGULAR_CUTOFF = 4.5;
     /** n2p2 cutoff_type of the defaults: 6 = polynomial of order 2, no inner cutoff. */
     public static final String CUTOFF_TYPE = "6 0.0";
 
@@ -37,8 +44,9 @@ public final class DefaultSymmetryFunctions {
         double first = single ? 1.5 : 1.5, step = single ? 0.3 : 0.5;
         double eta = 1.0 / (step * step);
         // angular: exp(−η (r_ij² + r_ik²)) sets how far out the angle is weighted
-        double[] angularEta = single ? new double[] {0.0, 0.02, 0.06, 0.15, 0.4} : new double[] {0.0, 0.04, 0.15};
-        double[] zeta = single ? new double[] {1, 2, 4, 8, 16} : new double[] {1, 2, 4, 8};
+        double[] angularEta = single ? new double[] {0.0, 0.1, 0.3} : new double[] {0.0, 0.04, 0.15};
+        double[] zeta = single ? new double[] {1, 4, 16} : new double[] {1, 2, 4, 8};
+        double angularCutoff = single ? SINGLE_ELEMENT_ANGULAR_CUTOFF : CUTOFF;
         List<String> out = new ArrayList<>();
         for (String c : el) {
             for (String n : el) {
@@ -50,7 +58,7 @@ public final class DefaultSymmetryFunctions {
                     for (double e : angularEta)
                         for (double z : zeta)
                             for (int lambda : new int[] {-1, 1})
-                                out.add(String.format(Locale.ROOT, "%s 9 %s %s %.4f %d %.1f %.1f", c, el[a], el[b], e, lambda, z, CUTOFF));
+                                out.add(String.format(Locale.ROOT, "%s 9 %s %s %.4f %d %.1f %.1f", c, el[a], el[b], e, lambda, z, angularCutoff));
         }
         return out;
     }
