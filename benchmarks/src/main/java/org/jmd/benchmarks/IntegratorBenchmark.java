@@ -3,12 +3,12 @@ package org.jmd.benchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceCalculator;
 import org.jmd.engine.PotentialRegistry;
+import org.jmd.engine.Registry;
 import org.jmd.engine.md.Dynamics;
 import org.jmd.engine.md.Integrator;
 import org.jmd.engine.md.IntegratorProvider;
@@ -52,13 +52,10 @@ public class IntegratorBenchmark {
         AtomicSystem s = Crystals.silicon(1000, 1);
         MaxwellBoltzmann.assign(s, 300, 7);
         dynamics = new Dynamics(s, new ForceCalculator(PotentialRegistry.load().create("sw " + sw, null)));
-        dynamics.timestep = 1.0;
+        dynamics.clock.timestep = 1.0;
         dynamics.computeForces();
         Arguments a = new Arguments(ensemble.split(" ")[0], List.of(ensemble.split(" ")).subList(1, ensemble.split(" ").length), null, 0, null);
-        for (IntegratorProvider p : ServiceLoader.load(IntegratorProvider.class)) {
-            if (p.name().equals(a.command())) integrator = p.create(a);
-        }
-        if (integrator == null) throw new IllegalStateException("no ensemble " + a.command());
+        integrator = Registry.load(IntegratorProvider.class, "ensemble").get(a).create(a);
         integrator.init(dynamics);
     }
 

@@ -21,7 +21,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -59,8 +58,6 @@ public class NnpTrainingBenchmark {
         }
         step = new NnpTrainingStep(batch, new int[] {25, 25}, threads, 0.1);
     }
-
-    @TearDown public void close() { step.close(); }
 
     @Benchmark public double lossAndGradient() { return step.run(); }
 }

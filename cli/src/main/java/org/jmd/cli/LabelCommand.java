@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = "Evaluate a potential on every structure of IN and write OUT (extended XYZ) with its energy (eV), forces (eV/Å), "
                 + "per-atom energies, virial and stress as labels. config_type and every other info field are kept; "
                 + "info labelled_by records the potential line.",
-        footer = {"", "Example:", "  jmd label --potential \"sw inputs/potentials/Si.sw\" structures.extxyz si-sw-labelled.extxyz"})
+        footer = {"", "Example:", "  jmd label --potential \"sw inputs/potentials/Si.sw\" \\",
+            "      structures.extxyz si-sw-labelled.extxyz"})
 final class LabelCommand implements Callable<Integer> {
     @Mixin ThreadsOption threadsOption;
 

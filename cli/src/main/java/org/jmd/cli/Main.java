@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jmd", mixinStandardHelpOptions = true, version = "jmd 0.1.0",
         description = "Molecular dynamics for training and testing machine-learning interatomic potentials.%n"
                 + "Units: Å, eV, fs, amu, K, e, bar.",
-        subcommands = {EvalCommand.class, RunCommand.class, ConvertCommand.class, TrainCommand.class, LabelCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvalCommand.class, RunCommand.class, ServeCommand.class, ConvertCommand.class, TrainCommand.class, LabelCommand.class, TestCommand.class, TransferCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
             "Energies are compared as the model predicts them, its own per-element reference energies included; nothing is refitted.",
             "The JSON (--out) has the keys energy_mae, energy_rmse, force_mae, force_rmse and by_config_type (the same four per type); "
                 + "an error that cannot be computed (no reference forces) is null."},
-        footer = {"", "Example:", "  jmd test --potential \"$(cat runs/si-nnp/POTENTIAL)\" si_mlearn_test.extxyz --out metrics.json --predictions parity.csv"})
+        footer = {"", "Example:", "  jmd test --potential \"$(cat runs/si-nnp/POTENTIAL)\" \\",
+            "      testdata/data/si-pbe/si_mlearn_test.extxyz \\",
+            "      --out metrics.json --predictions parity.csv"})
 final class TestCommand implements Callable<Integer> {
     @Mixin ThreadsOption threadsOption;
 
@@ -75,7 +77,8 @@ final class TestCommand implements Callable<Integer> {
     }
 
     private static String row(String name, ErrorMetrics.Errors e) {
-        return String.format(Locale.ROOT, "%-20s %10d %6d %12.4f %12.4f %12.5f %12.5f", name, e.structures(), e.atoms(),
-                e.energyMae(), e.energyRmse(), e.forceMae(), e.forceRmse());
+        return String.format(Locale.ROOT, "%-20s %10d %6d %12s %12s %12s %12s", name, e.structures(), e.atoms(),
+                ErrorMetrics.show("%.4f", e.energyMae()), ErrorMetrics.show("%.4f", e.energyRmse()),
+                ErrorMetrics.show("%.5f", e.forceMae()), ErrorMetrics.show("%.5f", e.forceRmse()));
     }
 }

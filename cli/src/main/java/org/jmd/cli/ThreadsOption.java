@@ -13,8 +13,11 @@ final class ThreadsOption {
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for force kernels and per-structure work (default: all cores). Results are the same bits for any N.")
     void setThreads(int n) {
-        if (n < 1) throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
-        ThreadTeam.setDefaultThreads(n);
+        try {
+            ThreadTeam.setDefaultThreads(n);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+        }
     }
 
     /** The thread count in force: --threads if given, else the available cores. */

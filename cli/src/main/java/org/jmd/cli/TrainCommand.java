@@ -19,8 +19,13 @@ import picocli.CommandLine.Spec;
                 + "select and split them, fix per-element reference energies, optionally relabel with a reference potential, "
                 + "train a model (or a committee) and write into DIR the model, DIR/POTENTIAL (the deck line that loads it), "
                 + "report.json, report.md, learning_curve.csv, predictions.csv and PNG plots. The language is in docs/training.md.",
-            "Relative paths in the deck resolve against the deck's directory."},
-        footer = {"", "Example:", "  jmd train inputs/train/si-nnp.deck --out runs/si-nnp -v data=/path/to/shared/data"})
+            "Relative paths in the deck resolve against the deck's directory. Every line is checked before training starts.",
+            "Training saves its state after every epoch; a training killed at any moment continues with --resume to the weights "
+                + "it would have reached uninterrupted, bit for bit."},
+        footer = {"", "Examples:", "  jmd train inputs/train/si-nnp.deck --out runs/si-nnp",
+            "  jmd train inputs/train/si-nnp.deck --out runs/si-nnp --resume",
+            "  jmd train my.deck --out runs/my -v data=/path/to/data",
+            "", "--resume continues a training that was stopped or killed; -v sets a deck variable."})
 final class TrainCommand implements Callable<Integer> {
     @Mixin ThreadsOption threadsOption;
 
@@ -35,8 +40,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Set a deck variable, used as $${NAME}; overrides the deck's own 'variable NAME ...'. Repeatable.")
     Map<String, String> variables = new LinkedHashMap<>();
 
-    @Option(names = "--dry-run", description = "Check the deck (read and split the data, check the model line) without training or writing anything.")
+    @Option(names = "--dry-run", description = "Check the deck (read and split the data, check the model line and the output directory) without training or writing anything.")
     boolean dryRun;
+
+    @Option(names = "--resume", description = "Continue a killed training of the same deck and data in DIR from its checkpoints "
+            + "(to the same weights as an uninterrupted training); without checkpoints, train from the start.")
+    boolean resume;
 
     @Spec CommandSpec spec;
 
@@ -46,6 +55,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainDeck d = new TrainDeck(o, dir);
         variables.forEach(d.variables()::defineFromCommandLine);
         d.setDryRun(dryRun);
+        d.setResume(resume);
         d.run(deck);
         o.flush();
         return 0;

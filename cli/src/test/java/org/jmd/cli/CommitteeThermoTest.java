@@ -15,7 +15,7 @@ import org.jmd.engine.Uncertainty;
 import org.jmd.engine.check.Consistency;
 import org.jmd.io.Frame;
 import org.jmd.io.StructureIO;
-import org.jmd.training.CommitteePotential;
+import org.jmd.potentials.committee.CommitteePotential;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 class CommitteeThermoTest {
     @TempDir Path dir;
 
-    private Path committee() throws Exception {
-        Path c = dir.resolve("committee");
+    private Path committee() throws Exception { return writeLjCommittee(dir.resolve("committee")); }
+
+    /**
+     * A committee directory of three slightly different Lennard-Jones members ({@code member-K/POTENTIAL}),
+     * so that forces differ between members and the spread is non-zero; returns the directory.
+     */
+    static Path writeLjCommittee(Path c) throws java.io.IOException {
         String[] lines = {"lj epsilon=0.010 sigma=2.0 cutoff=5.0", "lj epsilon=0.012 sigma=2.05 cutoff=5.0", "lj epsilon=0.011 sigma=1.95 cutoff=5.0"};
         for (int k = 0; k < lines.length; k++) {
             Path m = c.resolve("member-" + (k + 1));

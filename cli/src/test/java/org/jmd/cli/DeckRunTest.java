@@ -111,6 +111,31 @@ class DeckRunTest {
         assertEquals(Files.readString(dir.resolve("a.chk")), Files.readString(dir.resolve("c.chk")));
     }
 
+    /**
+     * A run killed after its checkpoint at step 20 had written rows and frames to step 37 and
+     * half of the next ones. The restart deck appends: what the killed run wrote after its
+     * checkpoint is removed, and the files end up byte for byte those of the run never killed
+     * (no step twice), as does the final checkpoint. {@code run N upto} ends both at step 60.
+     */
+    @Test void aRestartAppendingToTheKilledRunsFilesEndsWithTheFilesOfTheRunNeverKilled() throws Exception {
+        String hot = ARGON.replace("temperature=80", "temperature=400");
+        String outputs = "thermo every=5 file=%1$s/thermo.csv%2$s\ndump every=10 file=%1$s/traj.extxyz%2$s\n";
+        run(hot + String.format(outputs, "a", "") + "checkpoint every=20 file=a/run.chk\nrun 60 upto\n");
+        run(hot + String.format(outputs, "b", "") + "checkpoint every=20 file=b/run.chk\nrun 20\ncheckpoint every=1000 file=b/later.chk\nrun 17\n");
+        Files.writeString(dir.resolve("b/thermo.csv"), "40,160.0,-8.", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("b/traj.extxyz"), "108\nLattice=\"15.78 0.0", java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(Files.readString(dir.resolve("b/thermo.csv")).contains("\n35,"));
+        run("restart b/run.chk\n" + LJ + String.format(outputs, "b", " append=yes") + "checkpoint every=20 file=b/run.chk\nrun 60 upto\n");
+        for (String f : List.of("thermo.csv", "traj.extxyz", "run.chk")) {
+            assertEquals(Files.readString(dir.resolve("a").resolve(f)), Files.readString(dir.resolve("b").resolve(f)), f);
+        }
+        List<String> steps = Files.readAllLines(dir.resolve("b/thermo.csv")).stream().skip(1).map(l -> l.split(",")[0]).toList();
+        assertEquals(13, steps.size(), "steps 0, 5, ..., 60 once each: " + steps);
+        // appending with other columns would mix two tables in one file
+        InputException e = assertThrows(InputException.class, () -> run("restart b/run.chk\n" + LJ + "thermo every=5 file=b/thermo.csv append=yes extra=econs\nrun 70 upto\n"));
+        assertTrue(e.getMessage().contains("thermo append=yes: the file has the columns 'step,time,pe,ke,etotal,temp,press,vol' but this thermo writes"), e.getMessage());
+    }
+
     /** Threads change nothing: a run restarted on 3 threads, or switched to 2 mid-deck, follows the 1-thread run bit for bit. */
     @Test void aRunContinuedWithAnotherThreadCountFollowsTheSameTrajectory() throws Exception {
         // 216 Si atoms: several atom blocks, so the threads really split the work; hot, so lists are rebuilt
@@ -168,7 +193,7 @@ class DeckRunTest {
         // the same run, stopped from another thread's request (what Ctrl-C's shutdown hook does) at step 17
         Deck stopped = new Deck(new PrintWriter(screen, true), new PrintWriter(new StringWriter()), false);
         stopped.simulation().addThermoColumn(ThermoColumn.of("stopper", "", (dyn, i) -> {
-            if (dyn.step == 17) stopped.stopSignal().request();
+            if (dyn.clock.step == 17) stopped.stopSignal().request();
             return 0;
         }));
         RunInterrupted r;

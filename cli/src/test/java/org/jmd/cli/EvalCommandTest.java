@@ -47,7 +47,7 @@ class EvalCommandTest {
      * ({@code buck/coul/long} + {@code kspace_style ewald 1e-12}). Energy 1e-6 relative and forces
      * 1e-5 eV/Å as the issue asks; the virial 3e-5 of its largest component instead of 1e-6, which
      * no honest setting reaches against a reference made at another Ewald accuracy (LAMMPS itself
-     * at 1e-10 is 1.5e-5 away): see BuckinghamLammpsReferenceTest and docs/potentials-ionic.md.
+     * at 1e-10 is 1.5e-5 away): see docs/potentials-ionic.md. (The files at their own accuracy: GoldenFilesTest.)
      */
     @Test void issue3BuckinghamEwaldDeckAgreesWithLammps() {
         String line = "buckingham cutoff=10.0 shift=yes coulomb=ewald ewald_accuracy=1e-10 charges=Zn:2,O:-2"

@@ -49,6 +49,28 @@ class RunCommandTest {
         assertTrue(out.toString().contains("etotal"), out.toString());
     }
 
+    /** Formats by name where the file name does not say, and the run says where its outputs went. */
+    @Test void formatsCanBeNamedAndTheOutputsAreListed() throws Exception {
+        Files.writeString(dir.resolve("f.deck"), """
+                lattice fcc a=5.26 species=Ar repeat=2,2,2
+                write start.txt format=poscar
+                read start.txt format=poscar
+                potential lj epsilon=0.0104 sigma=3.4 cutoff=8.0
+                ensemble nve
+                dump every=5 file=traj.frames format=n2p2
+                run 10
+                write end.dat format=lammps-data
+                """);
+        assertEquals(0, jmd("run", dir.resolve("f.deck").toString()), err.toString());
+        assertEquals(3, StructureIO.readAll(dir.resolve("traj.frames"), "n2p2").size());
+        assertEquals(32, StructureIO.read(dir.resolve("end.dat"), "lammps-data").system.size());
+        String said = out.toString();
+        assertTrue(said.contains("outputs: ") && said.contains("start.txt") && said.contains("traj.frames") && said.contains("end.dat"), said);
+        Files.writeString(dir.resolve("g.deck"), "lattice fcc a=5.26 species=Ar repeat=2,2,2\nwrite start.txt format=cif\n");
+        assertEquals(2, jmd("run", dir.resolve("g.deck").toString()));
+        assertTrue(err.toString().contains("g.deck:2") && err.toString().contains("cif"), err.toString());
+    }
+
     @Test void theLiquidSiliconExampleRunsWithTheRepositorysOwnPotential() throws Exception {
         String root = System.getProperty("jmd.root");
         Path deck = Path.of(root == null ? ".." : root, "inputs/si-liquid.deck");
@@ -80,5 +102,44 @@ class RunCommandTest {
         assertTrue(out.toString().contains("docs/deck.md"), out.toString());
         assertEquals(0, jmd("--help"));
         assertTrue(out.toString().contains("run"), out.toString());
+    }
+
+    static final String SI = "lattice diamond a=5.431 species=Si repeat=2,2,2\npotential sw " + DeckRunTest.repositoryFile("inputs/potentials/Si.sw")
+            + "\nvelocity temperature=1000 seed=1\nensemble nve\nthermo every=100 file=out/thermo.csv\n";
+
+    /** A typo after a long run stops the deck before its first step, not after the run. */
+    @Test void aMistakeAfterALongRunStopsTheDeckBeforeItsFirstStep() throws Exception {
+        Path deck = dir.resolve("long.deck");
+        Files.writeString(deck, SI + "run 3000000\n\nwirte out/final.extxyz\n");
+        long start = System.nanoTime();
+        assertEquals(2, jmd("run", deck.toString()));
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        assertEquals("jmd: error: " + deck + ":8: unknown command 'wirte' (did you mean 'write'?)",
+                err.toString().lines().findFirst().orElseThrow().replaceAll("; known:.*", ""));
+        assertTrue(!Files.exists(dir.resolve("out")), "no step was taken, no thermo file begun");
+        assertTrue(seconds < 10, "3 million steps of 64 atoms take minutes; the check took " + seconds + " s");
+        // the same for an output that cannot be written, and for a potential that has no parameters for the atoms
+        Files.writeString(dir.resolve("out"), "a file where the deck wants a directory\n");
+        Files.writeString(deck, SI.replace("thermo every=100 file=out/thermo.csv\n", "") + "run 3000000\nwrite out/final.extxyz\n");
+        assertEquals(2, jmd("run", deck.toString()));
+        assertTrue(err.toString().contains(deck + ":6: write: " + dir.resolve("out/final.extxyz") + ": "), err.toString());
+        Files.writeString(deck, SI.replace("diamond a=5.431 species=Si", "fcc a=5.26 species=Ar").replace("thermo every=100 file=out/thermo.csv\n", "")
+                + "run 3000000\n");
+        assertEquals(2, jmd("run", deck.toString()));
+        assertTrue(err.toString().contains(deck + ":5: run: "), err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test void dryRunChecksEveryLineAndWritesNothing() throws Exception {
+        Path deck = dir.resolve("si.deck");
+        Files.writeString(deck, SI + "dump every=500 file=out/traj.extxyz\ncheckpoint every=1000 file=out/run.chk\nrun 2000\n"
+                + "minimize fire fmax=0.01\nrun 3000 upto\nwrite out/final.extxyz\n");
+        assertEquals(0, jmd("run", "--dry-run", deck.toString()), err.toString());
+        assertEquals(deck + ": valid: 64 atoms (Si); 3000 MD steps in 2 runs (nve), 1 minimization; writes " + dir.resolve("out/thermo.csv")
+                + ", " + dir.resolve("out/traj.extxyz") + ", " + dir.resolve("out/run.chk") + ", " + dir.resolve("out/final.extxyz"), out.toString().strip());
+        assertTrue(!Files.exists(dir.resolve("out")));
+        Files.writeString(deck, SI + "run 2000\nrun 1000 upto\n");
+        assertEquals(2, jmd("run", "--dry-run", deck.toString()));
+        assertTrue(err.toString().contains(deck + ":7: run: run 1000 upto: the simulation is already at step 2000"), err.toString());
     }
 }

@@ -122,7 +122,7 @@ class TestAndLabelCommandTest {
         Files.writeString(in, "1\nLattice=\"5 0 0 0 5 0 0 0 5\" Properties=species:S:1:pos:R:3\nSi 0 0 0\n");
         Jmd.Run r = Jmd.run("test", "--potential", swLine(), in.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("bare.extxyz") && r.err().contains("structure 1 has no total energy"), r.err());
+        assertTrue(r.err().contains("bare.extxyz:1: structure 1: no total energy"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
 }

@@ -34,6 +34,7 @@ class TrainCommandTest {
                 assertTrue(r.out().contains(system.equals("si") ? "read 214 structures, 13233 atoms" : "read 192 structures"), r.out());
                 assertTrue(r.out().contains(system.equals("si") ? "split: 193 training, 21 validation" : "split: 173 training, 19 validation"), r.out());
                 assertTrue(r.out().contains("dry run: would train '" + model + "'"), r.out());
+                assertTrue(r.out().contains("invariant_points: the isolated atom of each element"), "every shipped deck monitors an invariant point: " + r.out());
                 assertFalse(Files.exists(tmp.resolve(name)), "a dry run writes nothing");
             }
         }

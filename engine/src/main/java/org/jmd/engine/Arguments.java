@@ -134,6 +134,27 @@ public final class Arguments {
 
     public double real(String key, double fallback) { return has(key) ? real(key) : fallback; }
 
+    /**
+     * A pressure in bar (LAMMPS metal units), given as a plain number (bar) or with a unit:
+     * {@code 300bar}, {@code 15kbar}, {@code 1.5GPa}.
+     */
+    public double pressure(String key) {
+        String text = string(key).trim();
+        double scale = 1;
+        if (text.endsWith("GPa")) {
+            scale = 1e4; // 1 GPa = 10⁴ bar exactly (1 bar = 10⁵ Pa)
+            text = text.substring(0, text.length() - 3);
+        } else if (text.endsWith("kbar")) {
+            scale = 1000;
+            text = text.substring(0, text.length() - 4);
+        } else if (text.endsWith("bar")) {
+            text = text.substring(0, text.length() - 3);
+        }
+        return parseReal(key, text) * scale;
+    }
+
+    public double pressure(String key, double fallback) { return has(key) ? pressure(key) : fallback; }
+
     public int integer(String key) {
         String v = string(key);
         try {

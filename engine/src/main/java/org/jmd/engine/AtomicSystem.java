@@ -14,6 +14,9 @@ import org.jmd.neighbor.Cell;
  * overridden per species ({@link #setMass}).
  */
 public final class AtomicSystem {
+    /** The most atoms one system can hold: its 3N positions must fit in one Java array. */
+    public static final int MAX_ATOMS = (Integer.MAX_VALUE - 8) / 3;
+
     private final int n;
     public final double[] x;
     public final double[] v;

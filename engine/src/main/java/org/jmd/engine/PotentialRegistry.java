@@ -2,41 +2,26 @@ package org.jmd.engine;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 
 /**
- * Finds potentials by name among the {@link PotentialProvider}s on the classpath. The engine
- * never names a concrete potential; everything goes through here.
+ * Builds potentials from deck lines: the {@link Registry} of {@link PotentialProvider}s finds the
+ * provider by name, which reads its arguments; every argument must be used. The engine never
+ * names a concrete potential; everything goes through here.
  */
 public final class PotentialRegistry {
-    private final Map<String, PotentialProvider> providers = new TreeMap<>();
+    private final Registry<PotentialProvider> providers;
 
-    public PotentialRegistry(ClassLoader loader) {
-        for (PotentialProvider p : ServiceLoader.load(PotentialProvider.class, loader)) {
-            PotentialProvider old = providers.put(p.name(), p);
-            if (old != null && old.getClass() != p.getClass()) {
-                throw new IllegalStateException("two potentials named '" + p.name() + "': "
-                        + old.getClass().getName() + " and " + p.getClass().getName());
-            }
-        }
-    }
+    private PotentialRegistry(Registry<PotentialProvider> providers) { this.providers = providers; }
 
-    /** The providers visible to this class's loader. */
-    public static PotentialRegistry load() { return new PotentialRegistry(PotentialRegistry.class.getClassLoader()); }
+    /** The providers on the classpath. */
+    public static PotentialRegistry load() { return new PotentialRegistry(Registry.load(PotentialProvider.class, "potential")); }
 
-    public Map<String, PotentialProvider> providers() { return Map.copyOf(providers); }
+    /** The providers by name, sorted. */
+    public Map<String, PotentialProvider> providers() { return providers.providers(); }
 
     /** Builds the potential a parsed line {@code NAME ARGS...} names. */
     public Potential create(Arguments args) {
-        PotentialProvider p = providers.get(args.command());
-        if (p == null) {
-            String near = Suggest.nearest(args.command(), providers.keySet());
-            throw new InputException(args.source(), args.line(), "unknown potential '" + args.command() + "'"
-                    + (near == null ? "" : " (did you mean '" + near + "'?)")
-                    + "; known: " + String.join(", ", providers.keySet()));
-        }
-        Potential pot = p.create(args);
+        Potential pot = providers.get(args).create(args);
         args.requireAllUsed();
         return pot;
     }

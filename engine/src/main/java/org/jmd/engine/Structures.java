@@ -6,9 +6,31 @@ import org.jmd.neighbor.Cell;
 public final class Structures {
     private Structures() {}
 
+    /** Bytes a repeated structure takes while it is built: the copies' positions, velocities, masses, charges and types, twice. */
+    private static final long BYTES_PER_ATOM = 2 * (6 * 8 + 2 * 8 + 4);
+
+    /**
+     * The atom count of n atoms repeated nx×ny×nz times; an error, before anything is allocated,
+     * when it would not fit in one structure or in this JVM's memory (a typo such as
+     * {@code repeat=1000,1000,1000} should fail at once, not after minutes of swapping).
+     */
+    static int atoms(int n, int nx, int ny, int nz) {
+        long m = (long) n * nx * ny * nz;
+        if (m > AtomicSystem.MAX_ATOMS) {
+            throw new InputException("repeating " + n + " atoms " + nx + "×" + ny + "×" + nz + " times gives " + m
+                    + " atoms, more than one structure can hold (" + AtomicSystem.MAX_ATOMS + ")");
+        }
+        long need = m * BYTES_PER_ATOM, have = Runtime.getRuntime().maxMemory();
+        if (need > have) {
+            throw new InputException(String.format(java.util.Locale.ROOT, "repeating %d atoms %d×%d×%d times gives %d atoms, which need "
+                    + "%.1f GB; this JVM may use %.1f GB (set JMD_JAVA_OPTS=-Xmx...)", n, nx, ny, nz, m, need / 1e9, have / 1e9));
+        }
+        return (int) m;
+    }
+
     /** The nx×ny×nz supercell; atoms of image (a,b,c) follow those of the original, image by image. */
     public static AtomicSystem repeat(AtomicSystem s, int nx, int ny, int nz) {
-        int n = s.size(), m = n * nx * ny * nz;
+        int n = s.size(), m = atoms(n, nx, ny, nz);
         Cell c = s.cell();
         double[] x = new double[3 * m], v = new double[3 * m], mass = new double[m], q = new double[m];
         int[] type = new int[m];

@@ -25,6 +25,13 @@ public final class ThreadTeam {
         void run(int task, int worker);
     }
 
+    /**
+     * The most threads a team may have. Teams start their threads at once, so a mistyped
+     * {@code threads 1000000000} would exhaust the machine's memory and threads; more threads than
+     * this is never faster on any machine jmd runs on.
+     */
+    public static final int MAX_THREADS = 1024;
+
     private static final ConcurrentHashMap<Integer, ThreadTeam> SHARED = new ConcurrentHashMap<>();
     private static volatile int defaultThreads = Runtime.getRuntime().availableProcessors();
     private static final ThreadTeam SERIAL = new ThreadTeam(1);
@@ -64,7 +71,7 @@ public final class ThreadTeam {
 
     /** The shared team of {@code threads} workers (the caller's thread included). */
     public static ThreadTeam of(int threads) {
-        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        check(threads);
         if (threads == 1) return SERIAL;
         return SHARED.computeIfAbsent(threads, ThreadTeam::new);
     }
@@ -76,8 +83,16 @@ public final class ThreadTeam {
 
     /** Sets the default team size (the {@code --threads} option). */
     public static void setDefaultThreads(int threads) {
-        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        check(threads);
         defaultThreads = threads;
+    }
+
+    private static void check(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        if (threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be at most " + MAX_THREADS + ", got " + threads + " (this machine has "
+                    + Runtime.getRuntime().availableProcessors() + " cores)");
+        }
     }
 
     public int size() { return size; }

@@ -37,7 +37,7 @@ public final class ExtXyz implements StructureFormat {
      * ASE's velocity unit is Å per ASE time unit, √(amu·Å²/eV) ≈ 10.18 fs; one ASE time unit
      * in fs is √(amu·Å²/fs² in eV). Momenta are converted with it.
      */
-    private static final double ASE_TIME_IN_FS = Math.sqrt(Units.AMU_A2_PER_FS2_CODATA); // ASE's units are CODATA's
+    private static final double ASE_TIME_IN_FS = Math.sqrt(Units.AMU_A2_PER_FS2_ASE); // ASE's units (CODATA 2014)
 
     @Override public String name() { return "extxyz"; }
 
@@ -67,6 +67,8 @@ public final class ExtXyz implements StructureFormat {
         } catch (NumberFormatException e) {
             throw new InputException(source, lineNo[0], "expected the number of atoms, got '" + Numbers.abbreviate(countLine) + "'");
         }
+        Numbers.atomCount(n, source, lineNo[0]);
+        int firstLine = lineNo[0];
         String comment = in.readLine();
         if (comment == null) throw new InputException(source, lineNo[0], "expected the comment line, got end of file");
         lineNo[0]++;
@@ -86,7 +88,7 @@ public final class ExtXyz implements StructureFormat {
         // Which column feeds which array; the first charge-like column wins, later ones are kept as extra.
         String speciesCol = null, zCol = null, posCol = null, velCol = null, momCol = null, forceCol = null,
                 energyCol = null, chargeCol = null, massCol = null;
-        Map<String, String[]> extra = new LinkedHashMap<>();
+        Map<String, List<String>> extra = new LinkedHashMap<>();
         for (Column p : props) {
             String name = p.name();
             String role = role(name);
@@ -105,86 +107,93 @@ public final class ExtXyz implements StructureFormat {
             }
             if (!taken) {
                 if (extra.containsKey(name)) throw new InputException(source, commentLine, "Properties names column '" + name + "' twice");
-                extra.put(name, new String[p.width() * n]);
+                extra.put(name, new ArrayList<>());
             }
         }
         if (posCol == null) throw new InputException(source, commentLine, "Properties has no pos:R:3 column");
         if (speciesCol == null && zCol == null) {
             throw new InputException(source, commentLine, "Properties has neither a species:S:1 nor a Z:I:1 column");
         }
-        if (speciesCol != null && zCol != null) { extra.put(zCol, new String[n]); zCol = null; }
+        if (speciesCol != null && zCol != null) { extra.put(zCol, new ArrayList<>()); zCol = null; }
 
-        String[] symbols = new String[n];
-        double[] x = new double[3 * n];
-        double[] vel = velCol != null ? new double[3 * n] : null;
-        double[] mom = momCol != null ? new double[3 * n] : null;
-        double[] forces = forceCol != null ? new double[3 * n] : null;
-        double[] energies = energyCol != null ? new double[n] : null;
-        double[] charges = chargeCol != null ? new double[n] : null;
-        double[] masses = massCol != null ? new double[n] : null;
-        int columns = 0;
+        // Arrays grow as atom lines arrive: the count line alone allocates nothing.
+        List<String> symbols = new ArrayList<>();
+        DoubleList x = new DoubleList();
+        DoubleList vel = velCol != null ? new DoubleList() : null;
+        DoubleList mom = momCol != null ? new DoubleList() : null;
+        DoubleList forces = forceCol != null ? new DoubleList() : null;
+        DoubleList energies = energyCol != null ? new DoubleList() : null;
+        DoubleList charges = chargeCol != null ? new DoubleList() : null;
+        DoubleList masses = massCol != null ? new DoubleList() : null;
+        long columns = 0;
         for (Column p : props) columns += p.width();
         for (int i = 0; i < n; i++) {
             String line = in.readLine();
             if (line == null) {
-                throw new InputException(source, lineNo[0], "expected atom " + (i + 1) + " of " + n + " (" + describe(props)
+                throw new InputException(source, Math.max(1, lineNo[0]), "expected atom " + (i + 1) + " of " + n + " (" + describe(props)
                         + "), got end of file");
             }
             lineNo[0]++;
-            String[] f = line.trim().split("\\s+");
+            String[] f = Words.split(line);
             if (f.length != columns) {
                 throw new InputException(source, lineNo[0], "expected atom " + (i + 1) + " of " + n + " with " + columns
-                        + " columns (" + describe(props) + "), got " + (line.isBlank() ? 0 : f.length) + ": '" + Numbers.abbreviate(line.trim()) + "'");
+                        + " columns (" + describe(props) + "), got " + f.length + ": '" + Numbers.abbreviate(line.trim()) + "'");
             }
             int at = lineNo[0];
             int col = 0;
             for (Column p : props) {
                 String name = p.name();
                 if (name.equals(speciesCol)) {
-                    symbols[i] = element(f[col], source, at);
+                    symbols.add(element(f[col], source, at));
                 } else if (name.equals(zCol)) {
                     int z = Numbers.integer(f[col], "column '" + name + "'", source, at);
                     if (z < 1 || z > 103) throw new InputException(source, at, "expected an atomic number 1..103 in column '" + name + "', got " + z);
-                    symbols[i] = Elements.symbol(z);
+                    symbols.add(Elements.symbol(z));
                 } else if (name.equals(posCol)) {
-                    readReals(f, col, x, 3 * i, 3, source, at, name);
+                    readReals(f, col, x, 3, source, at, name);
                 } else if (name.equals(velCol)) {
-                    readReals(f, col, vel, 3 * i, 3, source, at, name);
+                    readReals(f, col, vel, 3, source, at, name);
                 } else if (name.equals(momCol)) {
-                    readReals(f, col, mom, 3 * i, 3, source, at, name);
+                    readReals(f, col, mom, 3, source, at, name);
                 } else if (name.equals(forceCol)) {
-                    readReals(f, col, forces, 3 * i, 3, source, at, name);
+                    readReals(f, col, forces, 3, source, at, name);
                 } else if (name.equals(energyCol)) {
-                    readReals(f, col, energies, i, 1, source, at, name);
+                    readReals(f, col, energies, 1, source, at, name);
                 } else if (name.equals(chargeCol)) {
-                    readReals(f, col, charges, i, 1, source, at, name);
+                    readReals(f, col, charges, 1, source, at, name);
                 } else if (name.equals(massCol)) {
-                    readReals(f, col, masses, i, 1, source, at, name);
+                    readReals(f, col, masses, 1, source, at, name);
+                    if (!(masses.last() > 0)) throw new InputException(source, at, "expected a positive mass in column '" + name + "', got " + f[col]);
                 } else {
-                    for (int k = 0; k < p.width(); k++) validate(f[col + k], p, source, at);
-                    System.arraycopy(f, col, extra.get(name), p.width() * i, p.width());
+                    List<String> values = extra.get(name);
+                    for (int k = 0; k < p.width(); k++) {
+                        validate(f[col + k], p, source, at);
+                        values.add(f[col + k]);
+                    }
                 }
                 col += p.width();
             }
         }
-        AtomicSystem sys = AtomicSystem.of(cell, symbols, x);
+        AtomicSystem sys = AtomicSystem.of(cell, symbols.toArray(new String[0]), x.toArray());
         Frame frame = new Frame(sys);
-        if (masses != null) System.arraycopy(masses, 0, sys.mass, 0, n);
+        frame.firstLine = firstLine;
+        if (masses != null) System.arraycopy(masses.toArray(), 0, sys.mass, 0, n);
         if (vel != null) {
-            System.arraycopy(vel, 0, sys.v, 0, 3 * n);
+            System.arraycopy(vel.toArray(), 0, sys.v, 0, 3 * n);
             frame.hasVelocities = true;
         } else if (mom != null) {
-            for (int k = 0; k < 3 * n; k++) sys.v[k] = mom[k] / sys.mass[k / 3] / ASE_TIME_IN_FS;
+            double[] p = mom.toArray();
+            for (int k = 0; k < 3 * n; k++) sys.v[k] = p[k] / sys.mass[k / 3] / ASE_TIME_IN_FS;
             frame.hasVelocities = true;
         }
-        if (charges != null) { System.arraycopy(charges, 0, sys.charge, 0, n); frame.hasCharges = true; }
-        frame.forces = forces;
-        frame.atomEnergies = energies;
+        if (charges != null) { System.arraycopy(charges.toArray(), 0, sys.charge, 0, n); frame.hasCharges = true; }
+        frame.forces = forces == null ? null : forces.toArray();
+        frame.atomEnergies = energies == null ? null : energies.toArray();
         for (Column p : props) {
-            if (extra.containsKey(p.name())) frame.arrays.put(p.name(), new Frame.Column(p.type(), p.width(), extra.get(p.name())));
+            if (extra.containsKey(p.name())) frame.arrays.put(p.name(), new Frame.Column(p.type(), p.width(), extra.get(p.name()).toArray(new String[0])));
         }
         String e = kv.remove("energy");
-        if (e != null) frame.energy = Numbers.real(e, "energy", source, commentLine);
+        if (e != null) frame.energy = Numbers.finite(e, "energy", source, commentLine);
         String vir = kv.remove("virial");
         if (vir != null) frame.virial = parseMatrix(vir, "virial", source, commentLine);
         String st = kv.remove("stress");
@@ -243,7 +252,8 @@ public final class ExtXyz implements StructureFormat {
         boolean masses = !standardMasses(s);
         StringBuilder props = new StringBuilder("species:S:1:pos:R:3");
         if (masses) props.append(":masses:R:1");
-        if (f.hasVelocities) props.append(":vel:R:3");
+        // ASE reads velocities only from momenta (amu·Å per its time unit); jmd reads vel first
+        if (f.hasVelocities) props.append(":vel:R:3:momenta:R:3");
         if (f.hasCharges) props.append(":charges:R:1");
         if (f.forces != null) props.append(":forces:R:3");
         if (f.atomEnergies != null) props.append(":energies:R:1");
@@ -264,7 +274,10 @@ public final class ExtXyz implements StructureFormat {
             b.append(s.symbol(i));
             for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(s.x[3 * i + d]));
             if (masses) b.append(' ').append(Numbers.format(s.mass[i]));
-            if (f.hasVelocities) for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(s.v[3 * i + d]));
+            if (f.hasVelocities) {
+                for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(s.v[3 * i + d]));
+                for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(s.mass[i] * s.v[3 * i + d] * ASE_TIME_IN_FS));
+            }
             if (f.hasCharges) b.append(' ').append(Numbers.format(s.charge[i]));
             if (f.forces != null) for (int d = 0; d < 3; d++) b.append(' ').append(Numbers.format(f.forces[3 * i + d]));
             if (f.atomEnergies != null) b.append(' ').append(Numbers.format(f.atomEnergies[i]));
@@ -364,12 +377,7 @@ public final class ExtXyz implements StructureFormat {
             if (periodic[0] || periodic[1] || periodic[2]) throw new InputException(source, line, "pbc says periodic but there is no Lattice");
             return Cell.open();
         }
-        double[] h = parseMatrix(lattice, "Lattice", source, line);
-        try {
-            return new Cell(h, periodic);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(source, line, "Lattice vectors are linearly dependent");
-        }
+        return Cells.of(parseMatrix(lattice, "Lattice", source, line), periodic, "Lattice", source, line);
     }
 
     private static boolean parseBool(String s, String source, int line) {
@@ -385,19 +393,19 @@ public final class ExtXyz implements StructureFormat {
         String[] f = text.trim().split("[\\s,]+");
         if (f.length == 9) {
             double[] m = new double[9];
-            for (int k = 0; k < 9; k++) m[k] = Numbers.real(f[k], key, source, line);
+            for (int k = 0; k < 9; k++) m[k] = Numbers.finite(f[k], key, source, line);
             return m;
         }
         if (f.length == 6) {
             double[] v = new double[6];
-            for (int k = 0; k < 6; k++) v[k] = Numbers.real(f[k], key, source, line);
+            for (int k = 0; k < 6; k++) v[k] = Numbers.finite(f[k], key, source, line);
             return new double[] {v[0], v[5], v[4], v[5], v[1], v[3], v[4], v[3], v[2]};
         }
         throw new InputException(source, line, "expected 9 (or 6 Voigt) numbers in " + key + ", got " + f.length);
     }
 
-    private static void readReals(String[] f, int col, double[] out, int at, int w, String source, int line, String name) {
-        for (int k = 0; k < w; k++) out[at + k] = Numbers.real(f[col + k], "column '" + name + "'", source, line);
+    private static void readReals(String[] f, int col, DoubleList out, int w, String source, int line, String name) {
+        for (int k = 0; k < w; k++) out.add(Numbers.finite(f[col + k], "column '" + name + "'", source, line));
     }
 
     private static String describe(List<Column> props) {

@@ -3,7 +3,9 @@ package org.jmd.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.Elements;
@@ -79,28 +81,50 @@ public final class LammpsData implements StructureFormat {
             int at = in.line();
             switch (keyword) {
                 case "Masses": {
-                    mass = new double[h.types + 1];
-                    massComments = new String[h.types + 1];
-                    massLine = new int[h.types + 1];
+                    // the lines are read before anything is sized by the header's type count
+                    IntList types = new IntList(), lines = new IntList();
+                    DoubleList values = new DoubleList();
+                    List<String> comments = new ArrayList<>();
                     for (int k = 0; k < h.types; k++) {
                         String l = bodyLine(in, "Masses", k, h.types, "type mass");
                         String[] f = fields(l);
                         if (f.length != 2) throw in.error("expected 'type mass' in Masses, got '" + Numbers.abbreviate(l.trim()) + "'");
                         int t = typeIndex(in, f[0], h.types);
-                        mass[t] = in.real(f[1], "mass");
-                        if (!(mass[t] > 0)) throw in.error("expected a positive mass for atom type " + t + ", got " + f[1]);
-                        massComments[t] = comment(l);
-                        massLine[t] = in.line();
+                        double m = in.finite(f[1], "mass");
+                        if (!(m > 0)) throw in.error("expected a positive mass for atom type " + t + ", got " + f[1]);
+                        types.add(t);
+                        values.add(m);
+                        comments.add(comment(l));
+                        lines.add(in.line());
+                    }
+                    mass = new double[h.types + 1];
+                    massComments = new String[h.types + 1];
+                    massLine = new int[h.types + 1];
+                    int[] t = types.toArray(), where = lines.toArray();
+                    double[] m = values.toArray();
+                    for (int k = 0; k < t.length; k++) {
+                        if (massLine[t[k]] != 0) throw in.error(where[k], "atom type " + t[k] + " is given twice in Masses (first on line " + massLine[t[k]] + ")");
+                        mass[t[k]] = m[k];
+                        massComments[t[k]] = comments.get(k);
+                        massLine[t[k]] = where[k];
                     }
                     break;
                 }
                 case "Atom Type Labels": {
-                    labels = new String[h.types + 1];
+                    IntList types = new IntList();
+                    List<String> names = new ArrayList<>();
                     for (int k = 0; k < h.types; k++) {
                         String l = bodyLine(in, "Atom Type Labels", k, h.types, "type label");
                         String[] f = fields(l);
                         if (f.length != 2) throw in.error("expected 'type label' in Atom Type Labels, got '" + Numbers.abbreviate(l.trim()) + "'");
-                        labels[typeIndex(in, f[0], h.types)] = f[1];
+                        types.add(typeIndex(in, f[0], h.types));
+                        names.add(f[1]);
+                    }
+                    labels = new String[h.types + 1];
+                    int[] t = types.toArray();
+                    for (int k = 0; k < t.length; k++) {
+                        if (labels[t[k]] != null) throw in.error("atom type " + t[k] + " is given twice in Atom Type Labels");
+                        labels[t[k]] = names.get(k);
                     }
                     break;
                 }
@@ -109,12 +133,11 @@ public final class LammpsData implements StructureFormat {
                     if (style != null && !style.equals("atomic") && !style.equals("charge")) {
                         throw in.error("atom_style '" + style + "' is not supported; expected atomic or charge");
                     }
+                    if (id != null) throw in.error("a second Atoms section");
                     atomsLine = at;
-                    id = new int[h.atoms];
-                    type = new int[h.atoms];
-                    image = new int[3 * h.atoms];
-                    x = new double[3 * h.atoms];
-                    q = new double[h.atoms];
+                    // grown line by line: the header's atom count alone allocates nothing
+                    IntList ids = new IntList(), types = new IntList(), images = new IntList();
+                    DoubleList xs = new DoubleList(), qs = new DoubleList();
                     for (int i = 0; i < h.atoms; i++) {
                         String l = bodyLine(in, "Atoms", i, h.atoms, "id type x y z");
                         String[] f = fields(l);
@@ -130,31 +153,36 @@ public final class LammpsData implements StructureFormat {
                             throw in.error("expected " + base + " or " + (base + 3) + " columns for atom_style " + style + " ("
                                     + (charge ? "id type q x y z" : "id type x y z") + " [ix iy iz]), got " + f.length);
                         }
-                        id[i] = in.integer(f[0], "atom ID");
-                        if (id[i] < 1) throw in.error("expected a positive atom ID, got " + id[i]);
-                        type[i] = typeIndex(in, f[1], h.types);
+                        int atomId = in.integer(f[0], "atom ID");
+                        if (atomId < 1) throw in.error("expected a positive atom ID, got " + atomId);
+                        ids.add(atomId);
+                        types.add(typeIndex(in, f[1], h.types));
                         int c = 2;
-                        if (charge) q[i] = in.real(f[c++], "charge");
-                        for (int d = 0; d < 3; d++) x[3 * i + d] = in.real(f[c++], "xyz".charAt(d) + "");
-                        if (f.length == base + 3) {
-                            for (int d = 0; d < 3; d++) image[3 * i + d] = in.integer(f[c++], "image flag");
-                        }
+                        qs.add(charge ? in.finite(f[c++], "charge") : 0.0);
+                        for (int d = 0; d < 3; d++) xs.add(in.finite(f[c++], "xyz".charAt(d) + ""));
+                        for (int d = 0; d < 3; d++) images.add(f.length == base + 3 ? in.integer(f[c++], "image flag") : 0);
                     }
+                    id = ids.toArray();
+                    type = types.toArray();
+                    image = images.toArray();
+                    x = xs.toArray();
+                    q = qs.toArray();
                     break;
                 }
                 case "Velocities": {
                     // kept in file order; matched to atoms by ID once all sections are read
-                    int[] vid = new int[h.atoms];
-                    double[] vv = new double[3 * h.atoms];
+                    if (v != null) throw in.error("a second Velocities section");
+                    IntList vid = new IntList();
+                    DoubleList vv = new DoubleList();
                     for (int i = 0; i < h.atoms; i++) {
                         String l = bodyLine(in, "Velocities", i, h.atoms, "id vx vy vz");
                         String[] f = fields(l);
                         if (f.length != 4) throw in.error("expected 'id vx vy vz' in Velocities, got " + f.length + " columns");
-                        vid[i] = in.integer(f[0], "atom ID");
-                        for (int d = 0; d < 3; d++) vv[3 * i + d] = in.real(f[1 + d], "velocity") / Units.FS_PER_PS;
+                        vid.add(in.integer(f[0], "atom ID"));
+                        for (int d = 0; d < 3; d++) vv.add(in.finite(f[1 + d], "velocity") / Units.FS_PER_PS);
                     }
-                    h.velocityIds = vid;
-                    v = vv;
+                    h.velocityIds = vid.toArray();
+                    v = vv.toArray();
                     h.velocitiesLine = at;
                     break;
                 }
@@ -173,7 +201,7 @@ public final class LammpsData implements StructureFormat {
             if (h.atoms > 0) throw new InputException(source, lineNo[0], "missing Atoms section (the header declares " + h.atoms + " atoms)");
             id = new int[0]; type = new int[0]; image = new int[0]; x = new double[0]; q = new double[0];
         }
-        String[] table = speciesOfTypes(h.types, labels, mass, massComments, massLine, source);
+        String[] table = speciesOfTypes(h, labels, mass, massComments, massLine, source);
         return frame(title, h, table, mass, id, type, image, x, q, v, "charge".equals(style), source, atomsLine);
     }
 
@@ -188,12 +216,7 @@ public final class LammpsData implements StructureFormat {
             if (id[order[k]] == id[order[k - 1]]) throw new InputException(source, atomsLine, "atom ID " + id[order[k]] + " appears twice in Atoms");
         }
         double[] cellH = {h.xhi - h.xlo, 0, 0, h.xy, h.yhi - h.ylo, 0, h.xz, h.yz, h.zhi - h.zlo};
-        Cell cell;
-        try {
-            cell = new Cell(cellH, new boolean[] {true, true, true});
-        } catch (IllegalArgumentException e) {
-            throw new InputException(source, h.boxLine, "the box has zero volume (check xlo xhi, ylo yhi, zlo zhi)");
-        }
+        Cell cell = Cells.of(cellH, new boolean[] {true, true, true}, "the box (xlo xhi, ylo yhi, zlo zhi, xy xz yz)", source, h.boxLine);
         int[] types = new int[n];
         double[] pos = new double[3 * n];
         for (int k = 0; k < n; k++) {
@@ -230,19 +253,24 @@ public final class LammpsData implements StructureFormat {
     }
 
     /** The element of each type 1..types, as a species table indexed from 0. */
-    private String[] speciesOfTypes(int types, String[] labels, double[] mass, String[] comments, int[] massLine, String source) {
-        String[] table = new String[types];
+    private String[] speciesOfTypes(Header h, String[] labels, double[] mass, String[] comments, int[] massLine, String source) {
+        int types = h.types;
         if (species != null) {
             if (species.length != types) {
-                throw new InputException(source, 0, "the file has " + types + " atom types but " + species.length + " species were given ("
+                throw new InputException(source, h.typesLine, "the file has " + types + " atom types but " + species.length + " species were given ("
                         + String.join(" ", species) + ")");
             }
             return species.clone();
         }
+        if (mass == null && labels == null) {
+            throw new InputException(source, h.typesLine, "missing Masses section: cannot tell the element of atom type 1"
+                    + "; add 'Masses' with lines like '1 28.0855 # Si', or give the species (--species)");
+        }
+        String[] table = new String[types];
         for (int t = 1; t <= types; t++) {
             if (labels != null && labels[t] != null && Elements.isElement(labels[t])) { table[t - 1] = labels[t]; continue; }
             if (mass == null) {
-                throw new InputException(source, 0, "missing Masses section: cannot tell the element of atom type " + t
+                throw new InputException(source, h.typesLine, "missing Masses section: cannot tell the element of atom type " + t
                         + "; add 'Masses' with lines like '" + t + " 28.0855 # Si', or give the species (--species)");
             }
             String c = comments[t] == null ? "" : comments[t].trim().split("\\s+")[0];
@@ -276,7 +304,7 @@ public final class LammpsData implements StructureFormat {
     private static final class Header {
         int atoms = -1, types = -1;
         double xlo = -0.5, xhi = 0.5, ylo = -0.5, yhi = 0.5, zlo = -0.5, zhi = 0.5, xy, xz, yz;
-        int boxLine;
+        int boxLine, typesLine;
         String firstSection;
         int[] velocityIds;
         int velocitiesLine;
@@ -292,12 +320,12 @@ public final class LammpsData implements StructureFormat {
             String[] f = body.split("\\s+");
             String key = String.join(" ", Arrays.copyOfRange(f, countNumbers(f), f.length));
             switch (key) {
-                case "atoms": h.atoms = headerInt(in, f, "atoms"); break;
-                case "atom types": h.types = headerInt(in, f, "atom types"); break;
-                case "xlo xhi": { double[] r = headerReals(in, f, 2, key); h.xlo = r[0]; h.xhi = r[1]; h.boxLine = in.line(); break; }
-                case "ylo yhi": { double[] r = headerReals(in, f, 2, key); h.ylo = r[0]; h.yhi = r[1]; break; }
-                case "zlo zhi": { double[] r = headerReals(in, f, 2, key); h.zlo = r[0]; h.zhi = r[1]; break; }
-                case "xy xz yz": { double[] r = headerReals(in, f, 3, key); h.xy = r[0]; h.xz = r[1]; h.yz = r[2]; break; }
+                case "atoms": h.atoms = Numbers.atomCount(headerInt(in, f, "atoms"), in.source, in.line()); break;
+                case "atom types": h.types = headerInt(in, f, "atom types"); h.typesLine = in.line(); break;
+                case "xlo xhi": { double[] r = bounds(in, f, key); h.xlo = r[0]; h.xhi = r[1]; h.boxLine = in.line(); break; }
+                case "ylo yhi": { double[] r = bounds(in, f, key); h.ylo = r[0]; h.yhi = r[1]; h.boxLine = in.line(); break; }
+                case "zlo zhi": { double[] r = bounds(in, f, key); h.zlo = r[0]; h.zhi = r[1]; h.boxLine = in.line(); break; }
+                case "xy xz yz": { double[] r = headerReals(in, f, 3, key); h.xy = r[0]; h.xz = r[1]; h.yz = r[2]; h.boxLine = in.line(); break; }
                 case "bonds": case "angles": case "dihedrals": case "impropers": case "ellipsoids": case "lines": case "triangles": case "bodies":
                     if (headerInt(in, f, key) > 0) throw in.error("'" + key + "' is not supported: jmd reads atom_style atomic and charge only");
                     break;
@@ -306,8 +334,10 @@ public final class LammpsData implements StructureFormat {
                     throw in.error("expected a header line such as 'N atoms', 'N atom types' or 'xlo xhi', got '" + Numbers.abbreviate(body) + "'");
             }
         }
-        if (h.atoms < 0) throw in.error(0, "missing 'N atoms' in the header");
-        if (h.types < 1) throw in.error(0, "missing 'N atom types' in the header");
+        // a missing count is noticed where the header ends: at the first section or the end of the file
+        if (h.atoms < 0) throw in.error(Math.max(1, in.line()), "missing 'N atoms' in the header");
+        if (h.types < 1) throw in.error(Math.max(1, in.line()), "missing 'N atom types' in the header");
+        if (h.boxLine == 0) h.boxLine = in.line();
         return h;
     }
 
@@ -327,7 +357,14 @@ public final class LammpsData implements StructureFormat {
     private static double[] headerReals(LineCursor in, String[] f, int count, String key) {
         if (countNumbers(f) != count) throw in.error("expected " + count + " numbers before '" + key + "'");
         double[] r = new double[count];
-        for (int k = 0; k < count; k++) r[k] = in.real(f[k], "'" + key + "'");
+        for (int k = 0; k < count; k++) r[k] = in.finite(f[k], "'" + key + "'");
+        return r;
+    }
+
+    /** lo hi of the box in one direction; LAMMPS requires lo &lt; hi. */
+    private static double[] bounds(LineCursor in, String[] f, String key) {
+        double[] r = headerReals(in, f, 2, key);
+        if (!(r[0] < r[1])) throw in.error("expected lo < hi in '" + key + "', got " + f[0] + " " + f[1]);
         return r;
     }
 

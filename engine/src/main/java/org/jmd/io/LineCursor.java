@@ -52,5 +52,7 @@ final class LineCursor {
 
     double real(String s, String what) { return Numbers.real(s, what, source, lineNo[0]); }
 
+    double finite(String s, String what) { return Numbers.finite(s, what, source, lineNo[0]); }
+
     int integer(String s, String what) { return Numbers.integer(s, what, source, lineNo[0]); }
 }

@@ -147,14 +147,11 @@ public final class N2p2Data implements StructureFormat {
         } else {
             double[] h = new double[9];
             for (int k = 0; k < 3; k++) System.arraycopy(lattice.get(k), 0, h, 3 * k, 3);
-            try {
-                cell = new Cell(h, new boolean[] {true, true, true});
-            } catch (IllegalArgumentException e) {
-                throw new InputException(source, beginLine, "lattice vectors of this structure are linearly dependent");
-            }
+            cell = Cells.of(h, new boolean[] {true, true, true}, "the lattice of this structure", source, beginLine);
         }
         AtomicSystem sys = AtomicSystem.of(cell, symbols.toArray(new String[0]), pos.toArray());
         Frame frame = new Frame(sys);
+        frame.firstLine = beginLine;
         double[] q = charge.toArray();
         System.arraycopy(q, 0, sys.charge, 0, n);
         frame.hasCharges = anyNonZero(q);
@@ -211,7 +208,7 @@ public final class N2p2Data implements StructureFormat {
 
     // ---------------------------------------------------------------- helpers
 
-    private static String[] fields(String line) { return line.trim().split("\\s+"); }
+    private static String[] fields(String line) { return Words.split(line); }
 
     private static void expectFields(String[] f, int count, String form, String source, int line) {
         if (f.length != count) {
@@ -219,26 +216,13 @@ public final class N2p2Data implements StructureFormat {
         }
     }
 
+    /** Every number of a structure block must be finite: positions, charges and labels alike. */
     private static double real(String s, String what, String source, int line) {
-        return Numbers.real(s, what, source, line);
+        return Numbers.finite(s, what, source, line);
     }
 
     private static boolean anyNonZero(double[] v) {
         for (double d : v) if (d != 0) return true;
         return false;
-    }
-
-
-    /** A growable primitive array, so reading a large block does not box every number. */
-    private static final class DoubleList {
-        private double[] a = new double[64];
-        private int size;
-
-        void add(double v) {
-            if (size == a.length) a = java.util.Arrays.copyOf(a, 2 * size);
-            a[size++] = v;
-        }
-
-        double[] toArray() { return java.util.Arrays.copyOf(a, size); }
     }
 }

@@ -30,6 +30,29 @@ final class Numbers {
         throw new InputException(source, line, "expected a number for " + what + ", got '" + abbreviate(s) + "'");
     }
 
+    /**
+     * A finite real number: NaN and infinities (also an overflow such as {@code 1e999}) are
+     * refused, since no position, cell, mass or label can hold one and a NaN read silently turns
+     * every result computed from it into NaN.
+     */
+    static double finite(String s, String what, String source, int line) {
+        double v = real(s, what, source, line);
+        if (!Double.isFinite(v)) throw new InputException(source, line, "expected a finite number for " + what + ", got '" + abbreviate(s) + "'");
+        return v;
+    }
+
+    /**
+     * An atom count from a header, refused at once when no structure could hold it: beyond that
+     * the count is a corrupt or mistyped header, and nothing should be sized by it.
+     */
+    static int atomCount(long n, String source, int line) {
+        if (n > org.jmd.engine.AtomicSystem.MAX_ATOMS) {
+            throw new InputException(source, line, "the file claims " + n + " atoms, more than one structure can hold ("
+                    + org.jmd.engine.AtomicSystem.MAX_ATOMS + ")");
+        }
+        return (int) n;
+    }
+
     /** A whole number. */
     static int integer(String s, String what, String source, int line) {
         try {

@@ -9,6 +9,7 @@ import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.Elements;
 import org.jmd.engine.InputException;
 import org.jmd.neighbor.Cell;
+import org.jmd.neighbor.Matrix3;
 
 /**
  * VASP POSCAR and CONTCAR files.
@@ -62,15 +63,17 @@ public final class Poscar implements StructureFormat {
         String[] sc = fields(in.require("the scale factor (line 2)"));
         double[] scale;
         double volume = 0;
-        if (sc.length == 1 || (sc.length > 1 && !isNumber(sc[1]))) {
-            double s = in.real(sc[0], "the scale factor");
+        if (sc.length < 3 || !isNumber(sc[1])) {
+            // one scale factor (anything after it that is not a number is a comment)
+            if (sc.length == 2 && isNumber(sc[1])) throw in.error("expected one scale factor or three, got two");
+            double s = in.finite(sc[0], "the scale factor");
             if (s == 0) throw in.error("expected a non-zero scale factor, got 0");
             if (s < 0) { volume = -s; s = 1; }
             scale = new double[] {s, s, s};
         } else {
             scale = new double[3];
             for (int d = 0; d < 3; d++) {
-                scale[d] = in.real(sc[d], "a scale factor");
+                scale[d] = in.finite(sc[d], "a scale factor");
                 if (!(scale[d] > 0)) throw in.error("expected three positive scale factors, got " + sc[d]);
             }
         }
@@ -78,11 +81,11 @@ public final class Poscar implements StructureFormat {
         for (int k = 0; k < 3; k++) {
             String[] f = fields(in.require("lattice vector " + (k + 1) + " (line " + (k + 3) + ")"));
             if (f.length < 3) throw in.error("expected three numbers for lattice vector " + (k + 1) + ", got " + f.length);
-            for (int d = 0; d < 3; d++) h[3 * k + d] = in.real(f[d], "lattice vector " + (k + 1)) * scale[d];
+            for (int d = 0; d < 3; d++) h[3 * k + d] = in.finite(f[d], "lattice vector " + (k + 1)) * scale[d];
         }
         int latticeLine = in.line();
         if (volume > 0) {
-            double v = Math.abs(det(h));
+            double v = Math.abs(Matrix3.determinant(h));
             if (!(v > 0)) throw in.error(latticeLine, "the lattice vectors are linearly dependent");
             double s = Math.cbrt(volume / v);
             for (int k = 0; k < 9; k++) h[k] *= s;
@@ -103,7 +106,7 @@ public final class Poscar implements StructureFormat {
         } else {
             groupSpecies = new String[line6.length];
             for (int k = 0; k < line6.length; k++) {
-                String e = line6[k].split("[_/.]")[0];
+                String e = potcarElement(line6[k]);
                 if (!Elements.isElement(e)) {
                     throw in.error("expected element symbols in the species line, got '" + Numbers.abbreviate(line6[k]) + "'");
                 }
@@ -119,13 +122,15 @@ public final class Poscar implements StructureFormat {
             throw in.error("expected " + groupSpecies.length + " atom counts (one per species: " + String.join(" ", groupSpecies)
                     + "), got " + countFields.length);
         }
-        List<String> symbols = new ArrayList<>();
+        int[] counts = new int[countFields.length];
+        long total = 0;
         for (int k = 0; k < countFields.length; k++) {
-            int c = in.integer(countFields[k], "the atom count of " + groupSpecies[k]);
-            if (c < 0) throw in.error("expected an atom count ≥ 0, got " + c);
-            for (int i = 0; i < c; i++) symbols.add(groupSpecies[k]);
+            counts[k] = in.integer(countFields[k], "the atom count of " + groupSpecies[k]);
+            if (counts[k] < 0) throw in.error("expected an atom count ≥ 0, got " + counts[k]);
+            total += counts[k];
         }
-        int n = symbols.size();
+        // nothing is sized by the counts before the positions are there: 10⁹ claimed atoms in a short file cost nothing
+        int n = Numbers.atomCount(total, in.source, in.line());
 
         String mode = in.require("'Direct' or 'Cartesian' (or 'Selective dynamics')").trim();
         boolean selective = false;
@@ -139,15 +144,11 @@ public final class Poscar implements StructureFormat {
         else if (m == 'd') cartesian = false;
         else throw in.error("expected 'Direct' or 'Cartesian', got '" + Numbers.abbreviate(mode) + "'");
 
-        Cell cell;
-        try {
-            cell = new Cell(h, new boolean[] {true, true, true});
-        } catch (IllegalArgumentException e) {
-            throw in.error(latticeLine, "the lattice vectors are linearly dependent");
-        }
-        double[] x = new double[3 * n];
-        String[] mask = selective ? new String[3 * n] : null;
+        Cell cell = Cells.of(h, new boolean[] {true, true, true}, "the lattice", in.source, latticeLine);
+        DoubleList xs = new DoubleList();
+        List<String> mask = selective ? new ArrayList<>() : null;
         int width = selective ? 6 : 3;
+        double[] p = new double[3], r = new double[3];
         for (int i = 0; i < n; i++) {
             String l = in.require("position " + (i + 1) + " of " + n + " (the counts on line " + countLine + " add up to " + n + ")");
             String[] f = fields(l);
@@ -155,25 +156,30 @@ public final class Poscar implements StructureFormat {
                 throw in.error("expected position " + (i + 1) + " of " + n + " as " + (selective ? "x y z and three T/F flags" : "x y z")
                         + ", got '" + Numbers.abbreviate(l.trim()) + "'");
             }
-            double[] p = new double[3];
-            for (int d = 0; d < 3; d++) p[d] = in.real(f[d], "xyz".charAt(d) + " of atom " + (i + 1));
+            for (int d = 0; d < 3; d++) p[d] = in.finite(f[d], "xyz".charAt(d) + " of atom " + (i + 1));
             if (cartesian) {
-                for (int d = 0; d < 3; d++) x[3 * i + d] = p[d] * scale[d];
+                for (int d = 0; d < 3; d++) r[d] = p[d] * scale[d];
             } else {
-                cell.toCartesian(p, 0, x, i);
+                cell.toCartesian(p, 0, r, 0);
+            }
+            for (int d = 0; d < 3; d++) {
+                if (!Double.isFinite(r[d])) throw in.error("position " + (i + 1) + " is too large: it overflows once scaled");
+                xs.add(r[d]);
             }
             if (selective) {
                 for (int d = 0; d < 3; d++) {
                     String flag = f[3 + d];
                     if (!flag.equals("T") && !flag.equals("F")) throw in.error("expected a T or F selective-dynamics flag, got '" + flag + "'");
-                    mask[3 * i + d] = flag;
+                    mask.add(flag);
                 }
             }
         }
-        AtomicSystem s = AtomicSystem.of(cell, symbols.toArray(new String[0]), x);
+        String[] symbols = new String[n];
+        for (int k = 0, i = 0; k < counts.length; k++) for (int c = 0; c < counts[k]; c++) symbols[i++] = groupSpecies[k];
+        AtomicSystem s = AtomicSystem.of(cell, symbols, xs.toArray());
         Frame frame = new Frame(s);
         if (!title.isBlank()) frame.info.put("comment", title.trim());
-        if (selective) frame.arrays.put(MOVE_MASK, new Frame.Column('L', 3, mask));
+        if (selective) frame.arrays.put(MOVE_MASK, new Frame.Column('L', 3, mask.toArray(new String[0])));
         readVelocities(in, s, frame);
         return frame;
     }
@@ -218,7 +224,7 @@ public final class Poscar implements StructureFormat {
             String[] f = fields(v);
             if (f.length < 3) throw in.error("expected velocity " + (i + 1) + " of " + n + " as vx vy vz (Å/fs), got '" + Numbers.abbreviate(v.trim()) + "'");
             for (int d = 0; d < 3; d++) {
-                s.v[3 * i + d] = in.real(f[d], "velocity of atom " + (i + 1));
+                s.v[3 * i + d] = in.finite(f[d], "velocity of atom " + (i + 1));
                 any |= s.v[3 * i + d] != 0;
             }
         }
@@ -297,6 +303,13 @@ public final class Poscar implements StructureFormat {
         return t.isEmpty() ? new String[] {""} : t.split("\\s+");
     }
 
+    /** The element of a POTCAR label: "Si_pv" → "Si", "Si/abc123" → "Si". */
+    private static String potcarElement(String label) {
+        int k = 0;
+        while (k < label.length() && "_/.".indexOf(label.charAt(k)) < 0) k++;
+        return label.substring(0, k);
+    }
+
     private static boolean isInteger(String s) { return s.matches("[+-]?\\d+"); }
 
     private static boolean isNumber(String s) {
@@ -306,9 +319,5 @@ public final class Poscar implements StructureFormat {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    private static double det(double[] m) {
-        return m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
     }
 }

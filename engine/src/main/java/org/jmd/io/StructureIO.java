@@ -90,6 +90,25 @@ public final class StructureIO {
 
     public static void write(Path path, Frame frame) { write(path, List.of(frame)); }
 
+    /**
+     * Checks, creating nothing, that {@code path} could be written: it is not a directory, it is
+     * writable if it exists, and the nearest existing directory above it is writable (missing
+     * directories are made when the file is written). For checking a deck's outputs before a run.
+     */
+    public static void checkWritable(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) throw new InputException(path.toString(), 0, "is a directory, not a file");
+        if (Files.exists(abs)) {
+            if (!Files.isWritable(abs)) throw new InputException(path.toString(), 0, "is not writable");
+            return;
+        }
+        Path dir = abs.getParent();
+        while (dir != null && !Files.exists(dir)) dir = dir.getParent();
+        if (dir == null) throw new InputException(path.toString(), 0, "no existing directory above it");
+        if (!Files.isDirectory(dir)) throw new InputException(path.toString(), 0, dir + " is a file, not a directory");
+        if (!Files.isWritable(dir)) throw new InputException(path.toString(), 0, "cannot write in " + dir + " (permission denied)");
+    }
+
     /** Something that writes text. */
     public interface TextWriter {
         void write(Writer w) throws IOException;

@@ -54,6 +54,7 @@ public final class StructureReader implements AutoCloseable, Iterator<Frame>, It
         Frame f = pending;
         pending = null;
         framesRead++;
+        f.origin = new Frame.Origin(source, framesRead, Math.max(1, f.firstLine));
         return f;
     }
 

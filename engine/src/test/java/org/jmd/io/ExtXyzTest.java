@@ -54,6 +54,21 @@ class ExtXyzTest {
         assertTrue(g.hasVelocities && g.hasCharges);
     }
 
+    /** ASE takes velocities from momenta only: both columns are written, and ASE's get_velocities() agrees with vel. */
+    @Test void aseSeesTheVelocities() throws Exception {
+        Frame f = TestFrames.znoTriclinic(3, true);
+        f.system.setMass("O", 16.5);
+        Path p = tmp.resolve("v.extxyz");
+        StructureIO.write(p, f);
+        assertTrue(java.nio.file.Files.readAllLines(p).get(1).contains(":vel:R:3:momenta:R:3"));
+        Ase.assume();
+        double[] relative = Ase.reals(Ase.run(String.join("\n",
+                "a = read(sys.argv[1])",
+                "v = a.get_velocities() * units.fs",
+                "num('relative', [np.max(np.abs(v - a.arrays['vel'])) / np.max(np.abs(a.arrays['vel']))])"), p), "relative");
+        assertTrue(relative[0] < 1e-12, "ASE's velocities differ from vel by " + relative[0] + " (relative)");
+    }
+
     @Test void plainXyzReadsWithTitleAsComment() throws IOException {
         Path p = tmp.resolve("water.xyz");
         Files.writeString(p, "3\nwater molecule, it's bent\nO 0.0 0.0 0.117\nH 0.0 0.757 -0.467\nH 0.0 -0.757 -0.467\n");
@@ -76,7 +91,7 @@ class ExtXyzTest {
                 + "Si 0 0 0 14 " + p + " 0 0 0.25\n"
                 + "Si 1.3575 1.3575 1.3575 14 0 0 0 -0.25\n");
         Frame g = StructureIO.read(f);
-        assertEquals(p / m / Math.sqrt(Units.AMU_A2_PER_FS2_CODATA), g.system.v[0], 1e-15, "momenta → Å/fs");
+        assertEquals(p / m / Math.sqrt(Units.AMU_A2_PER_FS2_ASE), g.system.v[0], 1e-15, "momenta → Å/fs");
         assertTrue(g.hasVelocities);
         assertEquals(0.25, g.system.charge[0], 0.0);
         assertEquals(-10.5, g.energy, 0.0);

@@ -13,6 +13,7 @@ import java.util.List;
 import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.InputException;
 import org.jmd.neighbor.Cell;
+import org.jmd.neighbor.Matrix3;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,19 +22,7 @@ class LammpsDataTest {
 
     /** Row-major R with a_new = R a_old for every lattice vector: R = (H_old⁻¹ H_new)ᵀ. */
     static double[] rotationBetween(double[] hOld, double[] hNew) {
-        double[] inv = new double[9];
-        Cell c = new Cell(hOld, new boolean[] {true, true, true});
-        // columns of H_old⁻¹: fractional coordinates of the unit vectors
-        double[] e = new double[3], s = new double[3];
-        for (int d = 0; d < 3; d++) {
-            e[0] = e[1] = e[2] = 0;
-            e[d] = 1;
-            c.toFractional(e, 0, s, 0);
-            for (int k = 0; k < 3; k++) inv[3 * d + k] = s[k]; // row d of H⁻¹ = fractional coords of e_d
-        }
-        double[] m = new double[9]; // H⁻¹ H_new
-        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) for (int k = 0; k < 3; k++) m[3 * i + j] += inv[3 * i + k] * hNew[3 * k + j];
-        return new double[] {m[0], m[3], m[6], m[1], m[4], m[7], m[2], m[5], m[8]};
+        return Matrix3.transpose(Matrix3.multiply(Matrix3.inverse(hOld), hNew));
     }
 
     static double[] apply(double[] r, double[] v, int i) {
@@ -57,8 +46,7 @@ class LammpsDataTest {
             double dot = r[3 * i] * r[3 * j] + r[3 * i + 1] * r[3 * j + 1] + r[3 * i + 2] * r[3 * j + 2];
             assertEquals(i == j ? 1.0 : 0.0, dot, 1e-14);
         }
-        double det = r[0] * (r[4] * r[8] - r[5] * r[7]) - r[1] * (r[3] * r[8] - r[5] * r[6]) + r[2] * (r[3] * r[7] - r[4] * r[6]);
-        assertEquals(1.0, det, 1e-14);
+        assertEquals(1.0, Matrix3.determinant(r), 1e-14);
         // positions and velocities rotated with the cell
         for (int i = 0; i < f.system.size(); i++) {
             assertArrayEquals(apply(r, f.system.x, i), java.util.Arrays.copyOfRange(g.system.x, 3 * i, 3 * i + 3), 1e-13);

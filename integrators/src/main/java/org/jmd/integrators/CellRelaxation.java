@@ -4,6 +4,7 @@ import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.Units;
 import org.jmd.engine.md.Dynamics;
 import org.jmd.neighbor.Cell;
+import org.jmd.neighbor.Matrix3;
 
 /**
  * Positions and cell together, minimizing the enthalpy E + P₀V, in the manner of ASE's

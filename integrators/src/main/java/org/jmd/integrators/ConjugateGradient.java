@@ -1,5 +1,7 @@
 package org.jmd.integrators;
 
+import org.jmd.engine.opt.LineSearch;
+
 /**
  * Nonlinear conjugate gradients, Polak–Ribière with β⁺ = max(β, 0) (which restarts along
  * steepest descent by itself when progress stalls) and a strong-Wolfe line search with c2 = 0.1,
@@ -17,9 +19,9 @@ final class ConjugateGradient extends IterativeMinimizer {
 
     @Override Iteration begin(Relaxation r, double[] x, double[] value, double[] g) {
         int n = x.length;
-        double[] p = new double[n], gOld = new double[n], out = new double[1];
+        double[] p = new double[n], gOld = new double[n];
         for (int k = 0; k < n; k++) p[k] = -g[k];
-        LineSearch search = new LineSearch(0.1);
+        LineSearch search = new LineSearch(r, n, 0.1);
         return new Iteration() {
             int sinceRestart;
             double lastSlope, lastAlpha;
@@ -32,14 +34,16 @@ final class ConjugateGradient extends IterativeMinimizer {
                 double alpha0 = lastAlpha > 0 ? lastAlpha * lastSlope / slope : 1;
                 alpha0 = Math.min(alpha0, maxStep / largest);
                 System.arraycopy(g, 0, gOld, 0, n);
-                double alpha = search.search(r, x, value[0], g, p, alpha0, 8 * maxStep / largest, out);
-                if (!(alpha > 0)) {
+                double alpha = search.search(x, value[0], g, p, alpha0, 8 * maxStep / largest);
+                if (Double.isNaN(alpha)) {
                     if (sinceRestart == 0) return false; // even steepest descent found no lower point
                     restart();
                     lastAlpha = 0;
                     return true;
                 }
-                value[0] = out[0];
+                System.arraycopy(search.point(), 0, x, 0, n);
+                System.arraycopy(search.gradient(), 0, g, 0, n);
+                value[0] = search.value();
                 lastAlpha = alpha;
                 lastSlope = slope;
                 double gg = LineSearch.dot(gOld, gOld), overlap = LineSearch.dot(g, gOld), g2 = LineSearch.dot(g, g);

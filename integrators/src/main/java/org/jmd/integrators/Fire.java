@@ -1,6 +1,7 @@
 package org.jmd.integrators;
 
 import org.jmd.engine.Units;
+import org.jmd.engine.opt.LineSearch;
 
 /**
  * FIRE, the fast inertial relaxation engine (Bitzek et al., Phys. Rev. Lett. 97, 170201, 2006),

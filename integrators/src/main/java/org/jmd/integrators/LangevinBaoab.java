@@ -39,15 +39,14 @@ public final class LangevinBaoab implements Integrator {
 
     @Override public void step(Dynamics d) {
         AtomicSystem s = d.system;
-        double dt = d.timestep;
+        double dt = d.clock.timestep;
         VelocityVerlet.halfKick(d, dt);
         VelocityVerlet.drift(s, 0.5 * dt);
         ornsteinUhlenbeck(s, dt);
         VelocityVerlet.drift(s, 0.5 * dt);
         d.computeForces();
         VelocityVerlet.halfKick(d, dt);
-        d.step++;
-        d.time += dt;
+        d.clock.tick();
     }
 
     /** v ← c1 v + √(1 − c1²) √(kT/m) R with c1 = exp(−dt/damping), R of zero total momentum. */

@@ -14,7 +14,8 @@ public final class NhcProvider implements IntegratorProvider {
         a.requirePositionalAtMost(0);
         double t = Options.positive(a, "temperature", "K"), tau = Options.positive(a, "damping", "fs");
         int chain = a.integer("chain", 3);
-        if (chain < 1) throw a.error("chain= must be at least 1, got " + chain);
+        // LAMMPS uses 3; the chain's arrays are allocated at once, so a mistyped 10^9 must not be tried
+        if (chain < 1 || chain > 1000) throw a.error("chain= must be 1 to 1000, got " + chain);
         return new NoseHooverChain(t, tau, chain);
     }
 }

@@ -48,15 +48,14 @@ public final class NoseHooverChain implements Integrator {
     @Override public void init(Dynamics d) { dof = Thermodynamics.degreesOfFreedom(d.system); }
 
     @Override public void step(Dynamics d) {
-        double dt = d.timestep;
+        double dt = d.clock.timestep;
         propagateChain(d.system, 0.5 * dt);
         VelocityVerlet.halfKick(d, dt);
         VelocityVerlet.drift(d.system, dt);
         d.computeForces();
         VelocityVerlet.halfKick(d, dt);
         propagateChain(d.system, 0.5 * dt);
-        d.step++;
-        d.time += dt;
+        d.clock.tick();
     }
 
     /** exp(iL_NHC · h): updates the chain and scales the velocities once at the end. */

@@ -17,13 +17,13 @@ public final class NptProvider implements IntegratorProvider {
     @Override public String name() { return NptScr.NAME; }
 
     @Override public String usage() {
-        return "npt temperature=K pressure=bar damping=fs pdamping=fs [couple=iso|aniso|tri] [compressibility=1/bar] [seed=N]";
+        return "npt temperature=K pressure=bar|GPa damping=fs pdamping=fs [couple=iso|aniso|tri] [compressibility=1/bar] [seed=N]";
     }
 
     @Override public Integrator create(Arguments a) {
         a.requirePositionalAtMost(0);
         double t = Options.positive(a, "temperature", "K");
-        double p = a.real("pressure");
+        double p = a.pressure("pressure");
         double tau = Options.positive(a, "damping", "fs");
         double tauP = Options.positive(a, "pdamping", "fs");
         String couple = a.choice("couple", "iso", "iso", "aniso", "tri");

@@ -6,6 +6,7 @@ import org.jmd.engine.md.Dynamics;
 import org.jmd.engine.md.Integrator;
 import org.jmd.engine.md.Thermodynamics;
 import org.jmd.neighbor.Cell;
+import org.jmd.neighbor.Matrix3;
 
 /**
  * Isothermal–isobaric dynamics: stochastic velocity rescaling for the temperature and stochastic
@@ -54,7 +55,7 @@ public final class NptScr implements Integrator {
         AtomicSystem s = d.system;
         Cell cell = s.cell();
         requirePeriodic(cell);
-        double dt = d.timestep;
+        double dt = d.clock.timestep;
         thermostat.apply(s, 0.5 * dt);
         VelocityVerlet.halfKick(d, dt);
 
@@ -83,8 +84,7 @@ public final class NptScr implements Integrator {
 
         VelocityVerlet.halfKick(d, dt);
         thermostat.apply(s, 0.5 * dt);
-        d.step++;
-        d.time += dt;
+        d.clock.tick();
     }
 
     /** r ← μ r + ½(μ + μ⁻¹) v dt and v ← μ⁻¹ v: the drift and the cell scaling in one symmetric update. */

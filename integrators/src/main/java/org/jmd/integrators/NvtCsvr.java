@@ -25,15 +25,14 @@ public final class NvtCsvr implements Integrator {
     }
 
     @Override public void step(Dynamics d) {
-        double dt = d.timestep;
+        double dt = d.clock.timestep;
         thermostat.apply(d.system, 0.5 * dt);
         VelocityVerlet.halfKick(d, dt);
         VelocityVerlet.drift(d.system, dt);
         d.computeForces();
         VelocityVerlet.halfKick(d, dt);
         thermostat.apply(d.system, 0.5 * dt);
-        d.step++;
-        d.time += dt;
+        d.clock.tick();
     }
 
     @Override public double reservoirEnergy() { return -thermostat.heat(); }

@@ -3,6 +3,7 @@ package org.jmd.integrators;
 import org.jmd.engine.InputException;
 import org.jmd.engine.md.Dynamics;
 import org.jmd.engine.md.MinimizeOptions;
+import org.jmd.engine.opt.Objective;
 
 /**
  * What a minimizer sees: a vector of generalized coordinates, an objective and its gradient.
@@ -12,7 +13,7 @@ import org.jmd.engine.md.MinimizeOptions;
  * <p>Every evaluation moves the system there and recomputes its forces; {@link #makeCurrent}
  * makes sure {@code d.forces} belong to the accepted point, as the Minimizer contract requires.
  */
-abstract class Relaxation {
+abstract class Relaxation implements Objective {
     final Dynamics d;
     private double[] evaluated = new double[0];
 
@@ -33,7 +34,7 @@ abstract class Relaxation {
     abstract void read(double[] x);
 
     /** Moves the system to x and returns the objective (eV), with its gradient in {@code gradient}. */
-    final double evaluate(double[] x, double[] gradient) {
+    @Override public final double evaluate(double[] x, double[] gradient) {
         double f = apply(x, gradient);
         if (evaluated.length != x.length) evaluated = new double[x.length];
         System.arraycopy(x, 0, evaluated, 0, x.length);

@@ -12,12 +12,12 @@ import org.jmd.engine.md.Integrator;
  */
 public final class VelocityVerlet implements Integrator {
     @Override public void step(Dynamics d) {
-        halfKick(d, d.timestep);
-        drift(d.system, d.timestep);
+        double dt = d.clock.timestep;
+        halfKick(d, dt);
+        drift(d.system, dt);
         d.computeForces();
-        halfKick(d, d.timestep);
-        d.step++;
-        d.time += d.timestep;
+        halfKick(d, dt);
+        d.clock.tick();
     }
 
     /** v += (dt/2) f/m, with f in eV/Å, m in amu, v in Å/fs. */

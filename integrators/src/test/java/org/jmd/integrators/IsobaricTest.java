@@ -112,6 +112,16 @@ class IsobaricTest {
         assertTrue(Math.abs(v.mean - ref[0]) < 4 * err, couple + " at " + p + " bar: <V> " + v + " vs " + ref[0] + " ± " + ref[1]);
     }
 
+    /** Pressures take the units the docs promise: bar by default, or kbar and GPa. */
+    @org.junit.jupiter.api.Test void pressureAcceptsUnits() {
+        String rest = " temperature=30 damping=200 pdamping=1000";
+        for (String[] c : new String[][] {{"1.0GPa", "10000.0"}, {"15kbar", "15000.0"}, {"300bar", "300.0"}, {"300", "300.0"}}) {
+            String d = Ensembles.integrator("npt pressure=" + c[0] + rest).describe();
+            org.junit.jupiter.api.Assertions.assertTrue(d.contains("pressure=" + c[1] + " bar"), c[0] + ": " + d);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(org.jmd.engine.InputException.class, () -> Ensembles.integrator("npt pressure=1.0Pa" + rest));
+    }
+
     private static BlockAverage npt(String couple, double pressure, int seed) {
         AtomicSystem s = LjArgon.fcc(5.32, 2);
         MaxwellBoltzmann.assign(s, T, seed);

@@ -22,7 +22,7 @@ class LiquidSiliconEnergyConservationTest {
     @Test void twentyPicosecondsOfNveDriftLessThan1e4EvPerAtom() {
         AtomicSystem s = Lattices.build("diamond", 5.431, Double.NaN, Double.NaN, new String[] {"Si"}, 4, 4, 4);
         Dynamics d = new Dynamics(s, new ForceCalculator(PotentialRegistry.load().create("sw " + ReferencePotentials.siliconSw(), null)));
-        d.timestep = 1.0;
+        d.clock.timestep = 1.0;
         MaxwellBoltzmann.assign(s, 6000, 11);
         d.computeForces();
         Integrator melt = Ensembles.integrator("nvt-csvr temperature=3000 damping=50 seed=3");

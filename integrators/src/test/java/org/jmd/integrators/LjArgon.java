@@ -35,7 +35,7 @@ final class LjArgon {
 
     static Dynamics dynamics(AtomicSystem s, double timestep) {
         Dynamics d = new Dynamics(s, new ForceCalculator(potential()));
-        d.timestep = timestep;
+        d.clock.timestep = timestep;
         d.computeForces();
         return d;
     }

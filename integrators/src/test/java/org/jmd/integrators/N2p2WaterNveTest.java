@@ -38,7 +38,7 @@ class N2p2WaterNveTest {
             for (int d = 0; d < 3; d++) s.v[3 * i + d] = rnd.nextGaussian() * Math.sqrt(kT / (s.mass[i] * Units.AMU_A2_PER_FS2));
         Dynamics md = new Dynamics(s, new ForceCalculator(PotentialRegistry.load()
                 .create("nnp \"" + dir + "\" length_unit=bohr energy_unit=hartree", null)));
-        md.timestep = 0.25;
+        md.clock.timestep = 0.25;
         md.computeForces();
         double e0 = md.forces.energy + Thermodynamics.kineticEnergy(s);
         VelocityVerlet vv = new VelocityVerlet();

@@ -39,15 +39,15 @@ class RestartTest {
 
         byte[] state = first.saveState();
         AtomicSystem saved = s.copy();
-        long step = d.step;
-        double time = d.time;
+        long step = d.clock.step;
+        double time = d.clock.time;
         d.calculator.invalidateNeighbors();
         d.computeForces();
         for (int k = 0; k < 300; k++) first.step(d);
 
         Dynamics restarted = LjArgon.dynamics(saved, 4.0);
-        restarted.step = step;
-        restarted.time = time;
+        restarted.clock.step = step;
+        restarted.clock.time = time;
         Integrator second = Ensembles.integrator(line);
         second.restoreState(state);
         second.init(restarted);
@@ -57,7 +57,8 @@ class RestartTest {
         assertArrayEquals(s.v, saved.v, 0.0);
         assertArrayEquals(s.cell().matrix(), saved.cell().matrix(), 0.0);
         assertEquals(first.reservoirEnergy(), second.reservoirEnergy(), 0.0);
-        assertEquals(d.step, restarted.step);
+        assertEquals(d.clock.step, restarted.clock.step);
+        assertEquals(d.clock.time, restarted.clock.time, 0.0);
         // and the trajectory is not trivially the same as from a different seed
         assertFalse(Arrays.equals(s.x, LjArgon.fcc(5.30, 2).x));
     }

@@ -22,7 +22,7 @@ class SiliconNptLatticeTest {
     @Test void averageLatticeConstantAt300KAnd0Bar() {
         AtomicSystem s = Lattices.build("diamond", 5.431 * 1.005, Double.NaN, Double.NaN, new String[] {"Si"}, 4, 4, 4);
         Dynamics d = new Dynamics(s, new ForceCalculator(PotentialRegistry.load().create("sw " + ReferencePotentials.siliconSw(), null)));
-        d.timestep = 1.0;
+        d.clock.timestep = 1.0;
         MaxwellBoltzmann.assign(s, 300, 5);
         d.computeForces();
         Integrator npt = Ensembles.integrator("npt temperature=300 pressure=0 damping=100 pdamping=300 couple=iso seed=9");

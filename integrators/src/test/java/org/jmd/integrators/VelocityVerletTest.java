@@ -26,7 +26,7 @@ class VelocityVerletTest {
         Random r = new Random(1);
         for (int i = 0; i < 3 * n; i++) s.v[i] = 0.003 * r.nextGaussian();
         Dynamics d = new Dynamics(s, new ForceCalculator(PotentialRegistry.load().create("lj epsilon=0.0104 sigma=3.4 cutoff=8.0", null)));
-        d.timestep = 2.0;
+        d.clock.timestep = 2.0;
         d.computeForces();
         double e0 = d.forces.energy + Thermodynamics.kineticEnergy(s);
         double[] x0 = s.x.clone();
@@ -41,6 +41,6 @@ class VelocityVerletTest {
         for (int i = 0; i < 3 * n; i++) s.v[i] = -s.v[i];
         for (int step = 0; step < 2000; step++) vv.step(d);
         for (int i = 0; i < 3 * n; i++) assertEquals(x0[i], s.x[i], 1e-6);
-        assertEquals(4000, d.step);
+        assertEquals(4000, d.clock.step);
     }
 }

@@ -58,7 +58,7 @@ public final class Cell {
     }
 
     /** Volume |a·(b×c)| in Å³; zero when a vector is missing. */
-    public double volume() { return Math.abs(det(h)); }
+    public double volume() { return Math.abs(Matrix3.determinant(h)); }
 
     /**
      * The lattice matrix with degenerate non-periodic rows replaced by unit vectors perpendicular
@@ -93,7 +93,7 @@ public final class Cell {
         double cx = basis[3 * p + 1] * basis[3 * q + 2] - basis[3 * p + 2] * basis[3 * q + 1];
         double cy = basis[3 * p + 2] * basis[3 * q] - basis[3 * p] * basis[3 * q + 2];
         double cz = basis[3 * p] * basis[3 * q + 1] - basis[3 * p + 1] * basis[3 * q];
-        return Math.abs(det(basis)) / Math.sqrt(cx * cx + cy * cy + cz * cz);
+        return Math.abs(Matrix3.determinant(basis)) / Math.sqrt(cx * cx + cy * cy + cz * cz);
     }
 
     /** Wraps every atom into the cell along periodic directions (fractional coordinate in [0,1)). */
@@ -115,26 +115,9 @@ public final class Cell {
     /** The same periodicity with new lattice vectors (e.g. after a barostat step). */
     public Cell withMatrix(double[] h9) { return new Cell(h9, pbc); }
 
-    private static double det(double[] m) {
-        return m[0] * (m[4] * m[8] - m[5] * m[7])
-                - m[1] * (m[3] * m[8] - m[5] * m[6])
-                + m[2] * (m[3] * m[7] - m[4] * m[6]);
-    }
-
-    private static double[] invert(double[] m) {
-        double d = det(m);
-        if (!(Math.abs(d) > 1e-12)) return null;
-        double[] r = new double[9];
-        r[0] = (m[4] * m[8] - m[5] * m[7]) / d;
-        r[1] = (m[2] * m[7] - m[1] * m[8]) / d;
-        r[2] = (m[1] * m[5] - m[2] * m[4]) / d;
-        r[3] = (m[5] * m[6] - m[3] * m[8]) / d;
-        r[4] = (m[0] * m[8] - m[2] * m[6]) / d;
-        r[5] = (m[2] * m[3] - m[0] * m[5]) / d;
-        r[6] = (m[3] * m[7] - m[4] * m[6]) / d;
-        r[7] = (m[1] * m[6] - m[0] * m[7]) / d;
-        r[8] = (m[0] * m[4] - m[1] * m[3]) / d;
-        return r;
+    /** The inverse, or null when the vectors are (nearly) linearly dependent. */
+    static double[] invert(double[] m) {
+        return Math.abs(Matrix3.determinant(m)) > 1e-12 ? Matrix3.inverse(m) : null;
     }
 
     /** Replace non-periodic rows that are zero or dependent by unit vectors orthogonal to the rest. */
@@ -164,22 +147,18 @@ public final class Cell {
         }
         double[] v;
         if (m == 2) {
-            v = cross(rows[0], rows[1]);
+            v = Matrix3.cross(rows[0], rows[1]);
         } else if (m == 1) {
             double[] r = rows[0];
             // any axis not parallel to r, then project r out
             double[] axis = Math.abs(r[0]) <= Math.abs(r[1]) && Math.abs(r[0]) <= Math.abs(r[2]) ? new double[] {1, 0, 0}
                     : Math.abs(r[1]) <= Math.abs(r[2]) ? new double[] {0, 1, 0} : new double[] {0, 0, 1};
-            v = cross(r, axis);
+            v = Matrix3.cross(r, axis);
         } else {
             v = new double[] {skip == 0 ? 1 : 0, skip == 1 ? 1 : 0, skip == 2 ? 1 : 0};
         }
         double norm = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
         return new double[] {v[0] / norm, v[1] / norm, v[2] / norm};
-    }
-
-    private static double[] cross(double[] a, double[] b) {
-        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
     }
 
     @Override public String toString() {

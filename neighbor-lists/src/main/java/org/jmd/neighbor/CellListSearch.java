@@ -27,6 +27,9 @@ public final class CellListSearch {
     private int[] binPoints = new int[0];
     private int[] binFill = new int[0];
 
+    /** How far (in cell lengths) an atom may lie from the cell: image numbers must stay well inside an int. */
+    static final double MAX_CELLS_AWAY = 1 << 30;
+
     public void build(double[] x, int n, Cell cell, double cutoff, NeighborList.Kind kind, NeighborList out) {
         if (!(cutoff > 0)) throw new IllegalArgumentException("cutoff must be positive, got " + cutoff);
         ensureAtoms(n);
@@ -108,6 +111,11 @@ public final class CellListSearch {
             for (int d = 0; d < 3; d++) {
                 double s = frac[3 * i + d];
                 if (!Double.isFinite(s)) throw new IllegalArgumentException("atom " + (i + 1) + " has a non-finite position");
+                // beyond this the periodic image count overflows an int, and no digit of the position within the cell is left
+                if (cell.periodic(d) && Math.abs(s) > MAX_CELLS_AWAY) {
+                    throw new IllegalArgumentException("atom " + (i + 1) + " is " + String.format(java.util.Locale.ROOT, "%.3g", Math.abs(s))
+                            + " cells away from the cell: its position has blown up");
+                }
                 int w = 0;
                 if (cell.periodic(d)) {
                     w = (int) Math.floor(s);

@@ -73,7 +73,7 @@ public final class VerletList {
         if (reference.length < 3 * n) reference = new double[3 * n];
         System.arraycopy(x, 0, reference, 0, 3 * n);
         builtCell = cell.matrix();
-        builtInverse = invert(builtCell);
+        builtInverse = Cell.invert(builtCell); // null for a slab or cluster with zero non-periodic vectors
         builtAtoms = n;
         builds++;
     }
@@ -122,17 +122,5 @@ public final class VerletList {
             if (dx * dx + dy * dy + dz * dz > limit) return true;
         }
         return false;
-    }
-
-    /** Inverse of a 3×3 matrix, or null if it is singular. */
-    private static double[] invert(double[] m) {
-        double det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
-        if (!(Math.abs(det) > 1e-12)) return null; // e.g. a slab or cluster with zero non-periodic vectors
-        double[] r = {
-            m[4] * m[8] - m[5] * m[7], m[2] * m[7] - m[1] * m[8], m[1] * m[5] - m[2] * m[4],
-            m[5] * m[6] - m[3] * m[8], m[0] * m[8] - m[2] * m[6], m[2] * m[3] - m[0] * m[5],
-            m[3] * m[7] - m[4] * m[6], m[1] * m[6] - m[0] * m[7], m[0] * m[4] - m[1] * m[3]};
-        for (int k = 0; k < 9; k++) r[k] /= det;
-        return r;
     }
 }

@@ -36,7 +36,11 @@ final class ElementTriplets {
             species.add(eq < 0 ? w : w.substring(0, eq));
             names.add(eq < 0 ? w : w.substring(eq + 1));
         }
-        if (names.isEmpty()) throw new InputException(file.source(), 0, "no " + style + " entries in file");
+        if (names.isEmpty()) throw new InputException(file.source(), file.lastLine(), "no " + style + " entries in file");
+        List<String> known = file.elements();
+        for (String name : names) {
+            if (!known.contains(name)) throw new ElementNotInFile(file.source(), name, known);
+        }
         int n = names.size();
         ManybodyParameterFile.Entry[] table = new ManybodyParameterFile.Entry[n * n * n];
         for (ManybodyParameterFile.Entry e : file.entries()) {
@@ -54,12 +58,22 @@ final class ElementTriplets {
                 for (int c = 0; c < n; c++)
                     if (table[(a * n + b) * n + c] == null) missing.add(names.get(a) + " " + names.get(b) + " " + names.get(c));
         if (!missing.isEmpty()) {
-            throw new InputException(file.source(), 0, "no " + style + " entry for the element triplet"
+            throw new InputException(file.source(), file.lastLine(), "no " + style + " entry for the element triplet"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
                     + "; every ordered triplet of the elements used (" + String.join(", ", names) + ") needs one"
                     + (wanted == null ? " (use elements=A,B,... to use only some of the file's elements)" : ""));
         }
         return new ElementTriplets(file.source(), names.toArray(new String[0]), species.toArray(new String[0]), table);
+    }
+
+    /**
+     * elements= names an element the file has no entry for at all: a mistake of the deck line
+     * rather than of the file, so {@link ManybodyFileArguments#read} reports it at the line.
+     */
+    static final class ElementNotInFile extends InputException {
+        ElementNotInFile(String file, String name, List<String> known) {
+            super(file, 0, "elements=: '" + name + "' is not an element of " + file + " (it has " + String.join(", ", known) + ")");
+        }
     }
 
     int size() { return elements.length; }

@@ -6,6 +6,7 @@ import org.jmd.engine.ForceResult;
 import org.jmd.engine.ThreadTeam;
 import org.jmd.engine.Units;
 import org.jmd.neighbor.Cell;
+import org.jmd.neighbor.Matrix3;
 
 /**
  * The parts of an Ewald sum that are not a short-ranged pair term: the reciprocal-space sum over
@@ -284,14 +285,9 @@ final class EwaldSum {
 
     /** b_d = 2π (a_e × a_f) / V: the rows of 2π (h⁻¹)ᵀ. */
     private void reciprocalVectors(Cell cell) {
-        double[] h = cell.matrix();
-        double det = h[0] * (h[4] * h[8] - h[5] * h[7]) - h[1] * (h[3] * h[8] - h[5] * h[6]) + h[2] * (h[3] * h[7] - h[4] * h[6]);
-        for (int d = 0; d < 3; d++) {
-            int e = (d + 1) % 3, g = (d + 2) % 3;
-            b[3 * d] = TWO_PI * (h[3 * e + 1] * h[3 * g + 2] - h[3 * e + 2] * h[3 * g + 1]) / det;
-            b[3 * d + 1] = TWO_PI * (h[3 * e + 2] * h[3 * g] - h[3 * e] * h[3 * g + 2]) / det;
-            b[3 * d + 2] = TWO_PI * (h[3 * e] * h[3 * g + 1] - h[3 * e + 1] * h[3 * g]) / det;
-        }
+        double[] h = cell.matrix(), inverse = Matrix3.inverse(h);
+        for (int d = 0; d < 3; d++)
+            for (int j = 0; j < 3; j++) b[3 * d + j] = TWO_PI * inverse[3 * j + d];
         // m_d = k·a_d / 2π, so |k| ≤ K bounds |m_d| by K |a_d| / 2π
         for (int d = 0; d < 3; d++) {
             double len = Math.sqrt(h[3 * d] * h[3 * d] + h[3 * d + 1] * h[3 * d + 1] + h[3 * d + 2] * h[3 * d + 2]);

@@ -28,13 +28,21 @@ final class ManybodyParameterFile {
 
     private final String source;
     private final List<Entry> entries;
+    private final int lines;
 
-    private ManybodyParameterFile(String source, List<Entry> entries) {
+    private ManybodyParameterFile(String source, List<Entry> entries, int lines) {
         this.source = source;
         this.entries = entries;
+        this.lines = lines;
     }
 
     String source() { return source; }
+
+    /**
+     * The file's last line (at least 1): where something the file lacks (an entry for a
+     * triplet, any entry at all) is reported, since that is where the reader found it missing.
+     */
+    int lastLine() { return Math.max(1, lines); }
 
     List<Entry> entries() { return entries; }
 
@@ -95,10 +103,18 @@ final class ManybodyParameterFile {
                     + "' ends at end of file with " + Math.max(0, words.size() - 3) + " numbers, expected " + names.length
                     + " (" + String.join(" ", names) + ")");
         }
-        return new ManybodyParameterFile(source, List.copyOf(entries));
+        return new ManybodyParameterFile(source, List.copyOf(entries), lineNo);
     }
 
     private static Entry entry(List<String> words, List<Integer> lines, String source, String style, String[] names) {
+        for (int k = 0; k < 3; k++) {
+            // element labels are free (LAMMPS maps them by name) but must survive 'elements=A=B,C'
+            String w = words.get(k);
+            if (w.indexOf('=') >= 0 || w.indexOf(',') >= 0) {
+                throw new InputException(source, lines.get(k), style + " entry starting on line " + lines.get(0)
+                        + ": '" + w + "' is not an element name (element " + (k + 1) + " of 3)");
+            }
+        }
         double[] v = new double[names.length];
         for (int k = 0; k < names.length; k++) {
             String w = words.get(3 + k);

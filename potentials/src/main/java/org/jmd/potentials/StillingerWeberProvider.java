@@ -11,6 +11,6 @@ public final class StillingerWeberProvider implements PotentialProvider {
     @Override public String usage() { return "sw " + ManybodyFileArguments.USAGE; }
 
     @Override public Potential create(Arguments a) {
-        return StillingerWeber.read(ManybodyFileArguments.file(a), ManybodyFileArguments.elements(a));
+        return ManybodyFileArguments.read(a, StillingerWeber::read);
     }
 }

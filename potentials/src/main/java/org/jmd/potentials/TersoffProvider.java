@@ -11,6 +11,6 @@ public final class TersoffProvider implements PotentialProvider {
     @Override public String usage() { return "tersoff " + ManybodyFileArguments.USAGE; }
 
     @Override public Potential create(Arguments a) {
-        return Tersoff.read(ManybodyFileArguments.file(a), ManybodyFileArguments.elements(a));
+        return ManybodyFileArguments.read(a, Tersoff::read);
     }
 }

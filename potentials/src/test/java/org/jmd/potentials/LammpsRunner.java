@@ -16,6 +16,7 @@ import org.jmd.engine.ForceResult;
 import org.jmd.io.Frame;
 import org.jmd.io.LammpsData;
 import org.jmd.io.StructureIO;
+import org.jmd.neighbor.Matrix3;
 
 /**
  * Runs the real LAMMPS binary ({@code -Djmd.lmp=PATH}, else {@code lmp} on the PATH; Debian
@@ -90,7 +91,7 @@ final class LammpsRunner {
         // the cell as LAMMPS holds it: rows h_L = h·Rᵀ, so Rᵀ = h⁻¹ h_L rotates LAMMPS vectors back
         double[] h = s.cell().matrix();
         double[] hl = StructureIO.read(dir.resolve("data.lmp"), LammpsData.FORMAT).system.cell().matrix();
-        double[] rt = Arrays.equals(h, hl) ? null : multiply(inverse(h), hl);
+        double[] rt = Arrays.equals(h, hl) ? null : Matrix3.multiply(Matrix3.inverse(h), hl);
 
         String in = String.join("\n",
                 "units metal",
@@ -145,29 +146,9 @@ final class LammpsRunner {
             r.atomEnergies[id] = Double.parseDouble(c[4]);
         }
         // W = Rᵀ W_L R
-        double[] wj = rt == null ? w : multiply(multiply(rt, w), transpose(rt));
+        double[] wj = rt == null ? w : Matrix3.multiply(Matrix3.multiply(rt, w), Matrix3.transpose(rt));
         System.arraycopy(wj, 0, r.virial, 0, 9);
         return new Result(r, Files.readString(dir.resolve("log.lammps")));
-    }
-
-    private static double[] multiply(double[] a, double[] b) {
-        double[] c = new double[9];
-        for (int i = 0; i < 3; i++)
-            for (int j = 0; j < 3; j++)
-                for (int k = 0; k < 3; k++) c[3 * i + j] += a[3 * i + k] * b[3 * k + j];
-        return c;
-    }
-
-    private static double[] transpose(double[] a) {
-        return new double[] {a[0], a[3], a[6], a[1], a[4], a[7], a[2], a[5], a[8]};
-    }
-
-    private static double[] inverse(double[] m) {
-        double det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
-        return new double[] {
-            (m[4] * m[8] - m[5] * m[7]) / det, (m[2] * m[7] - m[1] * m[8]) / det, (m[1] * m[5] - m[2] * m[4]) / det,
-            (m[5] * m[6] - m[3] * m[8]) / det, (m[0] * m[8] - m[2] * m[6]) / det, (m[2] * m[3] - m[0] * m[5]) / det,
-            (m[3] * m[7] - m[4] * m[6]) / det, (m[1] * m[6] - m[0] * m[7]) / det, (m[0] * m[4] - m[1] * m[3]) / det};
     }
 
     private static String tail(Path p) throws IOException {

@@ -28,6 +28,14 @@ public final class ErrorMetrics {
         }
     }
 
+    /**
+     * A metric for people: the number in {@code format}, or "n/a" when it could not be computed
+     * (force errors of data without forces), so no table or log shows NaN.
+     */
+    public static String show(String format, double v) {
+        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, format, v) : "n/a";
+    }
+
     private final Errors overall;
     private final Map<String, Errors> byConfigType;
 

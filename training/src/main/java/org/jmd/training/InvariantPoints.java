@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.FiniteResults;
 import org.jmd.engine.ForceCalculator;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.InputException;
@@ -78,14 +79,14 @@ public final class InvariantPoints {
     /** The isolated atom valued by a potential (a single atom in vacuum). */
     public static InvariantPoint isolatedAtom(String element, Potential reference) {
         AtomicSystem s = atom(element);
-        ForceResult r = evaluate(s, reference);
+        ForceResult r = evaluate("isolated_" + element, s, reference);
         return new InvariantPoint("isolated_" + element, element, labelled(s, r.energy), r.energy);
     }
 
     /** A single-element structure valued by a potential: E/N. Checks that its atoms are equivalent. */
     public static InvariantPoint crystal(String name, AtomicSystem s, Potential reference) {
         String element = requireEquivalent(name, s);
-        ForceResult r = evaluate(s, reference);
+        ForceResult r = evaluate(name, s, reference);
         Frame f = new Frame(s);
         f.setResults(r);
         return new InvariantPoint(name, element, new LabelledStructure(f, "invariant_point"), r.energy / s.size());
@@ -161,9 +162,11 @@ public final class InvariantPoints {
         return new LabelledStructure(f, "invariant_point");
     }
 
-    private static ForceResult evaluate(AtomicSystem s, Potential reference) {
+    /** The potential's results at a point; a NaN or infinity is an error naming the point and its closest pair. */
+    private static ForceResult evaluate(String name, AtomicSystem s, Potential potential) {
         ForceResult r = new ForceResult();
-        new ForceCalculator(reference, 0.0).compute(s, r);
+        new ForceCalculator(potential, 0.0).compute(s, r);
+        FiniteResults.require(s, r, null, 0, "invariant point " + name);
         return r;
     }
 
@@ -177,8 +180,7 @@ public final class InvariantPoints {
         List<Deviation> out = new ArrayList<>(points.size());
         for (InvariantPoint ip : points) {
             AtomicSystem s = ip.structure().frame().system;
-            ForceResult r = new ForceResult();
-            new ForceCalculator(model, 0.0).compute(s, r);
+            ForceResult r = evaluate(ip.name(), s, model);
             double sum = 0;
             int n = 0;
             for (int i = 0; i < s.size(); i++) {

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A small JSON writer for reports and metrics: maps (in their iteration order), lists, strings,
- * numbers, booleans and null, pretty-printed. Non-finite numbers (an error that could not be
+ * A small JSON writer for reports and metrics: maps (in their iteration order), lists, double[] and
+ * int[] arrays (on one line), strings, numbers, booleans and null, pretty-printed. Non-finite numbers (an error that could not be
  * computed, e.g. force errors on data without forces) become {@code null}, as JSON has no NaN.
  * Written here rather than pulling in a JSON library: the project only ever writes these few shapes.
  */
@@ -46,6 +46,15 @@ public final class Json {
             }
             pad(sb, indent);
             sb.append('}');
+        } else if (v instanceof double[] a) {
+            // numeric arrays (curves, histograms) on one line, so a report's JSON stays readable
+            sb.append('[');
+            for (int k = 0; k < a.length; k++) sb.append(k == 0 ? "" : ", ").append(Double.isFinite(a[k]) ? number(a[k]) : "null");
+            sb.append(']');
+        } else if (v instanceof int[] a) {
+            sb.append('[');
+            for (int k = 0; k < a.length; k++) sb.append(k == 0 ? "" : ", ").append(a[k]);
+            sb.append(']');
         } else if (v instanceof List<?> l) {
             if (l.isEmpty()) { sb.append("[]"); return; }
             sb.append("[\n");

@@ -26,13 +26,8 @@ public final class LabelledData {
         try (StructureReader r = StructureIO.open(file, format)) {
             while (r.hasNext()) {
                 Frame f = r.next();
-                if (f.energy == null) {
-                    throw new InputException(file.toString(), 0, "structure " + r.framesRead()
-                            + " has no total energy (extxyz: energy=... on the comment line; n2p2: an 'energy' line)");
-                }
-                if (f.forces != null && f.forces.length != 3 * f.system.size()) {
-                    throw new InputException(file.toString(), 0, "structure " + r.framesRead() + " has forces for the wrong number of atoms");
-                }
+                if (f.energy == null) throw f.error("no total energy (extxyz: energy=... on the comment line; n2p2: an 'energy' line)");
+                if (f.forces != null && f.forces.length != 3 * f.system.size()) throw f.error("forces for the wrong number of atoms");
                 out.add(of(f));
             }
         }

@@ -3,7 +3,6 @@ package org.jmd.training;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.ForceResult;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
@@ -28,9 +27,7 @@ public final class Labeller {
 
     /** New frames (sharing the atoms of the old ones) carrying the potential's labels. */
     public static List<Frame> label(List<Frame> frames, Potential potential, String line, int threads) {
-        List<AtomicSystem> systems = new ArrayList<>(frames.size());
-        for (Frame f : frames) systems.add(f.system);
-        List<ForceResult> results = Evaluator.evaluate(potential, systems, threads);
+        List<ForceResult> results = Evaluator.evaluate(potential, frames, threads);
         List<Frame> out = new ArrayList<>(frames.size());
         for (int k = 0; k < frames.size(); k++) out.add(labelled(frames.get(k), results.get(k), line));
         return out;
@@ -48,6 +45,7 @@ public final class Labeller {
 
     private static Frame labelled(Frame in, ForceResult r, String line) {
         Frame f = new Frame(in.system);
+        f.origin = in.origin;
         f.hasVelocities = in.hasVelocities;
         f.hasCharges = in.hasCharges;
         f.info.putAll(in.info);

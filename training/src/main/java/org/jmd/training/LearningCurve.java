@@ -34,6 +34,15 @@ public final class LearningCurve {
         for (Listener l : listeners) l.added(copy);
     }
 
+    /** Puts back rows logged before a training was killed and resumed, without telling the listeners again. */
+    public synchronized void restore(List<Map<String, Double>> earlier) {
+        for (Map<String, Double> row : earlier) {
+            Map<String, Double> copy = new LinkedHashMap<>(row);
+            for (String c : copy.keySet()) if (!columns.contains(c)) columns.add(c);
+            rows.add(copy);
+        }
+    }
+
     public synchronized void addListener(Listener l) { listeners.add(l); }
 
     public synchronized List<String> columns() { return List.copyOf(columns); }

@@ -27,7 +27,8 @@ public final class LearningCurveCsv {
                     for (int k = 0; k < columns.size(); k++) {
                         Double v = row.get(columns.get(k));
                         if (k > 0) sb.append(',');
-                        if (v != null) sb.append(columns.get(k).equals(LearningCurve.EPOCH) && v == Math.rint(v) ? Long.toString(v.longValue()) : v.toString());
+                        // a value the trainer could not compute (no validation set) is left empty, not NaN
+                        if (v != null && Double.isFinite(v)) sb.append(columns.get(k).equals(LearningCurve.EPOCH) && v == Math.rint(v) ? Long.toString(v.longValue()) : v.toString());
                     }
                     w.write(sb.append('\n').toString());
                 }

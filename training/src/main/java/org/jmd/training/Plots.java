@@ -159,12 +159,23 @@ public final class Plots {
         d.setLineColor(Color.GRAY);
     }
 
-    /** Panels side by side in one PNG, written atomically. */
-    private static void save(Path png, List<XYChart> panels) {
-        BufferedImage image = new BufferedImage(SIZE * panels.size(), SIZE, BufferedImage.TYPE_INT_RGB);
+    /** Panels side by side in one PNG, written atomically (any XChart chart: XY, category, ..., of any size). */
+    public static void save(Path png, List<? extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels) {
+        int width = 0, height = 0;
+        for (var c : panels) {
+            width += c.getWidth();
+            height = Math.max(height, c.getHeight());
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            for (int k = 0; k < panels.size(); k++) g.drawImage(BitmapEncoder.getBufferedImage(panels.get(k)), k * SIZE, 0, null);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            int x = 0;
+            for (var c : panels) {
+                g.drawImage(BitmapEncoder.getBufferedImage(c), x, 0, null);
+                x += c.getWidth();
+            }
         } finally {
             g.dispose();
         }

@@ -12,6 +12,7 @@ import org.jmd.engine.AtomicSystem;
 import org.jmd.engine.Elements;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
+import org.jmd.engine.Registry;
 import org.jmd.engine.build.Lattices;
 import org.jmd.engine.deck.DeckLine;
 import org.jmd.engine.deck.DeckReader;
@@ -31,7 +32,7 @@ public final class TrainDeck {
     private final Interpreter interpreter = new Interpreter();
     private final PrintWriter out;
     private final Path outDir;
-    private final Trainers trainers = Trainers.load();
+    private final Registry<TrainerProvider> trainers = Registry.load(TrainerProvider.class, "trainer");
 
     private final List<LabelledStructure> pool = new ArrayList<>();
     private final List<LabelledStructure> validation = new ArrayList<>();
@@ -40,10 +41,13 @@ public final class TrainDeck {
     private Arguments referenceAt;
     private String labelLine;
     private Path labelBase;
+    private double labelWindow = Double.NaN;
     private Arguments modelAt;
     private final InvariantPoints invariantPoints = new InvariantPoints();
-    private TrainingRun.Result result;
-    private boolean dryRun;
+    /** The {@code train} line and what it asked for; training starts once every line after it is checked too. */
+    private Arguments trainAt;
+    private TrainingRun.Plan plan;
+    private boolean dryRun, resume;
 
     /**
      * @param out    progress and summary
@@ -64,10 +68,10 @@ public final class TrainDeck {
         command("print", this::print);
     }
 
-    /** A command that refuses to run once the deck has trained ('train' must be last). */
+    /** A command that may not follow 'train' (the last command, run after every line was checked). */
     private void command(String name, Interpreter.Command c) {
         interpreter.command(name, a -> {
-            if (result != null) throw a.error("the deck has already trained; 'train' must be its last command");
+            if (trainAt != null) throw a.error("'train' (line " + trainAt.line() + ") must be the deck's last command");
             c.execute(a);
         });
     }
@@ -80,6 +84,9 @@ public final class TrainDeck {
      */
     public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
 
+    /** Continue a training of this deck that was killed, from the checkpoints in the output directory ({@code jmd train --resume}). */
+    public void setResume(boolean resume) { this.resume = resume; }
+
     /** Runs a deck file; relative paths in it resolve against its directory. */
     public TrainingRun.Result run(Path deck) {
         Path dir = deck.toAbsolutePath().getParent();
@@ -91,10 +98,28 @@ public final class TrainDeck {
         return run(DeckReader.parse(text, source), source, baseDir);
     }
 
+    /** Every line runs (reading, selecting, checking), and only then does {@code train} train: a mistake anywhere stops the deck before training. */
     private TrainingRun.Result run(List<DeckLine> lines, String source, Path baseDir) {
         interpreter.run(lines, baseDir);
-        if (result == null) throw new InputException(source, 0, "the deck never says 'train'; end it with 'train' (after 'read' and 'model')");
-        return result;
+        if (trainAt == null) {
+            // reported after the deck's last command, where 'train' was expected
+            int last = lines.isEmpty() ? 1 : lines.get(lines.size() - 1).line();
+            throw new InputException(source, last, "the deck never says 'train'; end it with 'train' (after 'read' and 'model')");
+        }
+        TrainingRun.Result[] result = new TrainingRun.Result[1];
+        Interpreter.at(trainAt, () -> {
+            if (dryRun) {
+                boolean fresh = TrainingRun.checkOutput(outDir);
+                out.println(String.format(Locale.ROOT, "dry run: would %s '%s' on %d structures (%d atoms), validate on %d, committee of %d, seed %d, %d threads, into %s",
+                        resume && !fresh ? "resume training" : "train", plan.model().command(), plan.training().size(), LabelledData.atoms(plan.training()),
+                        plan.validation().size(), plan.committee(), plan.seed(), plan.threads(), outDir));
+                out.flush();
+                result[0] = new TrainingRun.Result(null, outDir, null, null, List.of());
+            } else {
+                result[0] = new TrainingRun(out, outDir, plan, resume).execute();
+            }
+        });
+        return result[0];
     }
 
     // ------------------------------------------------------------------ commands
@@ -170,15 +195,24 @@ public final class TrainDeck {
         referenceAt = a;
     }
 
-    /** {@code label potential="LINE" }: the training and validation sets get that potential's energies and forces at 'train'. */
+    /**
+     * {@code label potential="LINE" [window=W]}: the training and validation sets get that
+     * potential's energies and forces at 'train'; with a window, structures whose labelled energy
+     * per atom lies more than W eV above the lowest are dropped (cells a classical potential was
+     * never meant for, e.g. compressed far beyond its repulsive wall).
+     */
     private void label(Arguments a) {
         a.requirePositionalAtMost(0);
         String line = a.string("potential");
+        double window = a.real("window", Double.NaN);
         a.requireAllUsed();
+        if (a.has("window") && !(window > 0)) throw a.error("window= must be positive (eV/atom), got " + window);
         Labeller.potential(line, a.baseDir()); // check the line now, at this deck line
         labelLine = line;
         labelBase = a.baseDir();
-        out.println("label: structures will be labelled with '" + line + "'");
+        labelWindow = window;
+        out.println("label: structures will be labelled with '" + line + "'"
+                + (Double.isNaN(window) ? "" : String.format(Locale.ROOT, ", keeping those within %s eV/atom of the lowest", a.string("window"))));
         out.flush();
     }
 
@@ -262,7 +296,7 @@ public final class TrainDeck {
 
     /** {@code model NAME OPTIONS...}: the trainer, checked now (unknown options are errors here). */
     private void model(Arguments a) {
-        Arguments sub = subcommand(a, "a trainer name (" + String.join(", ", trainers.providers().keySet()) + ")");
+        Arguments sub = subcommand(a, "a trainer name (" + trainers.known() + ")");
         TrainerProvider p = trainers.get(sub);
         p.create(sub);
         sub.requireAllUsed();
@@ -282,9 +316,11 @@ public final class TrainDeck {
             throw a.error("seed= expects a whole number, got '" + s + "'");
         }
         int threads = a.integer("threads", org.jmd.engine.ThreadTeam.defaultThreads());
-        if (threads < 1) throw a.error("threads= must be at least 1, got " + threads);
+        if (threads < 1 || threads > org.jmd.engine.ThreadTeam.MAX_THREADS) {
+            throw a.error("threads= must be 1 to " + org.jmd.engine.ThreadTeam.MAX_THREADS + ", got " + threads);
+        }
         a.requireAllUsed();
-        if (modelAt == null) throw a.error("no model; choose one first with 'model NAME ...' (known: " + String.join(", ", trainers.providers().keySet()) + ")");
+        if (modelAt == null) throw a.error("no model; choose one first with 'model NAME ...' (known: " + trainers.known() + ")");
         if (pool.isEmpty()) throw a.error("no training structures; 'read' some first");
         if (givenReference != null) {
             List<String> all = ReferenceEnergies.elements(pool, validation);
@@ -292,16 +328,9 @@ public final class TrainDeck {
             for (String z : all) if (!givenReference.containsKey(z)) missing.add(z);
             if (!missing.isEmpty()) throw referenceAt.error("no reference energy for " + String.join(", ", missing) + " (the data hold " + String.join(", ", all) + ")");
         }
-        if (dryRun) {
-            out.println(String.format(Locale.ROOT, "dry run: would train '%s' on %d structures (%d atoms), validate on %d, committee of %d, seed %d, %d threads, into %s",
-                    modelAt.command(), pool.size(), LabelledData.atoms(pool), validation.size(), committee, seed, threads, outDir));
-            out.flush();
-            result = new TrainingRun.Result(null, outDir, null, null, List.of());
-            return;
-        }
-        TrainingRun run = new TrainingRun(out, outDir, new TrainingRun.Plan(List.copyOf(pool), List.copyOf(validation), List.copyOf(sources),
-                givenReference, labelLine, labelBase, invariantPoints, trainers.get(modelAt), modelAt, committee, seed, threads));
-        result = run.execute();
+        plan = new TrainingRun.Plan(List.copyOf(pool), List.copyOf(validation), List.copyOf(sources),
+                givenReference, labelLine, labelBase, labelWindow, invariantPoints, trainers.get(modelAt), modelAt, committee, seed, threads);
+        trainAt = a;
     }
 
     private void print(Arguments a) {

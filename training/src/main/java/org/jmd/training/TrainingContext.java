@@ -16,9 +16,17 @@ import java.util.Map;
  * @param curve             where the trainer logs one row per epoch/iteration
  * @param invariantPoints   structures whose atoms are all equivalent (or isolated atoms), each with
  *                          its known atomic energy, for invariant-point monitoring (may be empty)
+ * @param checkpoint        where a trainer that trains in epochs saves its state at safe points and
+ *                          finds it again when a killed training is resumed ({@code jmd train --resume})
  */
 public record TrainingContext(Path modelDir, Map<String, Double> referenceEnergies, long seed, int threads,
-                              LearningCurve curve, List<InvariantPoint> invariantPoints) {
+                              LearningCurve curve, List<InvariantPoint> invariantPoints, TrainingCheckpoint checkpoint) {
+
+    /** A context without checkpoints. */
+    public TrainingContext(Path modelDir, Map<String, Double> referenceEnergies, long seed, int threads,
+                           LearningCurve curve, List<InvariantPoint> invariantPoints) {
+        this(modelDir, referenceEnergies, seed, threads, curve, invariantPoints, TrainingCheckpoint.NONE);
+    }
 
     /**
      * An invariant point of feature space (Yoo et al. 2019): a structure whose atoms of

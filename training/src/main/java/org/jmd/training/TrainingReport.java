@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jmd.potentials.committee.CommitteeProvider;
 
 /** {@code report.json} and {@code report.md} of a training: data sizes, reference energies, errors, timings, files. */
 final class TrainingReport {
@@ -40,6 +41,7 @@ final class TrainingReport {
         m.put("seed", plan.seed());
         m.put("threads", plan.threads());
         m.put("label_potential", plan.labelLine());
+        if (!Double.isNaN(plan.labelWindow())) m.put("label_window_eV_per_atom", plan.labelWindow());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("sources", plan.sources());
         data.put("training", sizes(training));
@@ -84,7 +86,8 @@ final class TrainingReport {
                 .append(plan.seed()).append("…").append(plan.seed() + plan.committee() - 1).append(")\n");
         else sb.append("- seed: ").append(plan.seed()).append('\n');
         sb.append("- threads: ").append(plan.threads()).append('\n');
-        if (plan.labelLine() != null) sb.append("- labels from: `").append(plan.labelLine()).append("`\n");
+        if (plan.labelLine() != null) sb.append("- labels from: `").append(plan.labelLine()).append("`")
+                .append(Double.isNaN(plan.labelWindow()) ? "" : " (structures within " + plan.labelWindow() + " eV/atom of the lowest)").append('\n');
         sb.append("\n## Data\n\n");
         for (String s : plan.sources()) sb.append("- `").append(s).append("`\n");
         sb.append("\n| set | config_type | structures | atoms |\n|---|---|---:|---:|\n");
@@ -157,7 +160,8 @@ final class TrainingReport {
     }
 
     private static void row(StringBuilder sb, String set, String type, ErrorMetrics.Errors e) {
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.4f | %.4f |\n", set, type, e.structures(),
-                e.energyMae(), e.energyRmse(), e.forceMae(), e.forceRmse()));
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s |\n", set, type, e.structures(),
+                ErrorMetrics.show("%.3f", e.energyMae()), ErrorMetrics.show("%.3f", e.energyRmse()),
+                ErrorMetrics.show("%.4f", e.forceMae()), ErrorMetrics.show("%.4f", e.forceRmse())));
     }
 }

@@ -17,6 +17,7 @@ import org.jmd.engine.ForceResult;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
 import org.jmd.engine.PotentialRegistry;
+import org.jmd.potentials.committee.CommitteeProvider;
 
 /**
  * One training as a deck's {@code train} line asks for it: labels the data (if asked), fixes the
@@ -25,6 +26,11 @@ import org.jmd.engine.PotentialRegistry;
  * validation sets and writes into the output directory: the model, {@code POTENTIAL},
  * {@code report.json}, {@code report.md}, {@code learning_curve.csv}, {@code predictions.csv}
  * and the PNG plots.
+ *
+ * <p>Trainers that train in epochs save their state after each one ({@link TrainingCheckpoint},
+ * {@code training.chk} beside each model); a training killed at any moment and run again with
+ * {@code resume} continues from there to the same weights, bit for bit. The checkpoints are
+ * removed once the whole training has written its reports.
  */
 public final class TrainingRun {
     /** Marks a directory as a jmd training output, so a re-run may replace what is in it. */
@@ -37,9 +43,13 @@ public final class TrainingRun {
     public static final String ENERGY_PARITY_PNG = "parity_energy.png";
     public static final String FORCE_PARITY_PNG = "parity_forces.png";
 
-    /** Everything the deck decided. {@code givenReference} null means "fit"; {@code labelLine} null means "no labelling". */
+    /**
+     * Everything the deck decided. {@code givenReference} null means "fit"; {@code labelLine} null
+     * means "no labelling"; {@code labelWindow} (eV/atom, NaN for none) drops labelled structures
+     * that far above the lowest energy per atom.
+     */
     public record Plan(List<LabelledStructure> training, List<LabelledStructure> validation, List<String> sources,
-                       Map<String, Double> givenReference, String labelLine, Path labelBase, InvariantPoints invariantPoints,
+                       Map<String, Double> givenReference, String labelLine, Path labelBase, double labelWindow, InvariantPoints invariantPoints,
                        TrainerProvider trainer, Arguments model, int committee, long seed, int threads) {}
 
     /** What came out: the line that loads the model, its errors and its deviations at the invariant points. */
@@ -49,17 +59,41 @@ public final class TrainingRun {
     private final PrintWriter out;
     private final Path outDir;
     private final Plan plan;
+    private final boolean resume;
     private final Map<String, Object> timings = new LinkedHashMap<>();
+    /** The checkpoint files of this training, removed when it is complete. */
+    private final List<Path> checkpoints = new ArrayList<>();
+    private String fingerprint;
 
-    public TrainingRun(PrintWriter out, Path outDir, Plan plan) {
+    public TrainingRun(PrintWriter out, Path outDir, Plan plan) { this(out, outDir, plan, false); }
+
+    /** @param resume continue a killed training of the same deck in {@code outDir} from its checkpoints, instead of replacing it */
+    public TrainingRun(PrintWriter out, Path outDir, Plan plan, boolean resume) {
         this.out = out;
         this.outDir = outDir.toAbsolutePath().normalize();
         this.plan = plan;
+        this.resume = resume;
     }
 
+    /**
+     * Trains and writes everything. A training that fails (bad data, a model that diverges or
+     * predicts NaN, an I/O error) removes what it had written, so no half model or report is left
+     * that could be taken for a result: a directory it created goes entirely; in one that was
+     * there, its own files and the marker it placed.
+     */
     public Result execute() {
-        long start = System.nanoTime();
+        boolean createdDir = !Files.exists(outDir), placedMarker = !Files.exists(outDir.resolve(MARKER));
         prepareOutput();
+        try {
+            return trainAndReport();
+        } catch (RuntimeException | Error e) {
+            discardOutput(createdDir, placedMarker, e);
+            throw e;
+        }
+    }
+
+    private Result trainAndReport() {
+        long start = System.nanoTime();
         List<LabelledStructure> training = plan.training(), validation = plan.validation();
         if (plan.labelLine() != null) {
             long t = System.nanoTime();
@@ -68,6 +102,16 @@ public final class TrainingRun {
             validation = Labeller.labelStructures(validation, reference, plan.labelLine(), plan.threads());
             timings.put("label", seconds(t));
             say("labelled %d structures with '%s' in %.1f s", training.size() + validation.size(), plan.labelLine(), seconds(t));
+            if (!Double.isNaN(plan.labelWindow())) {
+                double lowest = Double.POSITIVE_INFINITY;
+                for (List<LabelledStructure> set : List.of(training, validation)) for (LabelledStructure s : set) lowest = Math.min(lowest, s.energy() / s.size());
+                int before = training.size() + validation.size();
+                training = within(training, lowest + plan.labelWindow());
+                validation = within(validation, lowest + plan.labelWindow());
+                say("label window: %d of %d structures lie more than %s eV/atom above the lowest (%.4f eV/atom) and are dropped",
+                        before - training.size() - validation.size(), before, plan.labelWindow(), lowest);
+                if (training.isEmpty()) throw new InputException("the label window leaves no training structure");
+            }
         }
         say("training set: %d structures, %d atoms; validation set: %d structures, %d atoms%s", training.size(), LabelledData.atoms(training),
                 validation.size(), LabelledData.atoms(validation), validation.isEmpty() ? " (none: no early stopping or model selection)" : "");
@@ -94,6 +138,7 @@ public final class TrainingRun {
         referenceReport.put("eV_per_atom", reference);
         List<TrainingContext.InvariantPoint> points = plan.invariantPoints().resolve(reference, ReferenceEnergies.elements(training, validation));
         if (!points.isEmpty()) say("invariant points: %d (%s)", points.size(), names(points));
+        fingerprint = TrainingFingerprint.of(training, validation, reference, points, plan.model(), plan.committee(), plan.seed());
 
         long trainStart = System.nanoTime();
         List<Plots.Curve> curves = new ArrayList<>();
@@ -147,6 +192,7 @@ public final class TrainingRun {
         TrainingReport report = new TrainingReport(line, plan, training, validation, referenceReport, trainErrors, valErrors, deviations, timings, plots);
         write(outDir.resolve(REPORT_JSON), Json.write(report.json()));
         write(outDir.resolve(REPORT_MD), report.markdown());
+        removeCheckpoints();
         say("wrote %s: %s, %s, %s, %s, %s", outDir, CommitteeProvider.POTENTIAL_FILE, REPORT_JSON, REPORT_MD, LEARNING_CURVE,
                 String.join(", ", plots));
         return new Result(line, outDir, trainErrors, valErrors, deviations);
@@ -178,7 +224,12 @@ public final class TrainingRun {
         Arguments m = plan.model();
         Arguments again = new Arguments(m.command(), m.words(), m.source(), m.line(), m.baseDir());
         Trainer trainer = plan.trainer().create(again);
-        TrainingContext context = new TrainingContext(modelDir, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reference)), seed, plan.threads(), curve, points);
+        Path state = dir.resolve(TrainingCheckpoint.FILE);
+        checkpoints.add(state);
+        if (resume && Files.exists(state)) say("%sresuming from %s", label.isEmpty() ? "" : label + ": ", state);
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.file(state, fingerprint + (label.isEmpty() ? "" : " " + label), resume);
+        TrainingContext context = new TrainingContext(modelDir, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reference)), seed,
+                plan.threads(), curve, points, checkpoint);
         String line = trainer.train(training, validation, context);
         if (line == null || line.isBlank()) throw new InputException("trainer '" + m.command() + "' returned no potential line");
         try {
@@ -197,6 +248,12 @@ public final class TrainingRun {
         return String.join(", ", n);
     }
 
+    private static List<LabelledStructure> within(List<LabelledStructure> set, double limit) {
+        List<LabelledStructure> kept = new ArrayList<>();
+        for (LabelledStructure s : set) if (s.energy() / s.size() <= limit) kept.add(s);
+        return kept;
+    }
+
     /** N structures drawn with replacement (java.util.Random, fixed sequence for a seed). */
     static List<LabelledStructure> bootstrap(List<LabelledStructure> data, long seed) {
         Random rnd = new Random(seed);
@@ -211,26 +268,62 @@ public final class TrainingRun {
 
     /**
      * The output directory must be new, empty, or a previous jmd training output (marked by
-     * {@value #MARKER}), whose model and reports are then removed; anything else is left alone.
+     * {@value #MARKER}), whose model and reports are then removed — unless the training resumes,
+     * which keeps them, checkpoints included; anything else is left alone.
      */
     private void prepareOutput() {
         try {
-            if (Files.isDirectory(outDir)) {
-                boolean empty;
-                try (Stream<Path> s = Files.list(outDir)) {
-                    empty = s.findAny().isEmpty();
-                }
-                if (!empty && !Files.exists(outDir.resolve(MARKER))) {
-                    throw new InputException(outDir.toString(), 0, "output directory is not empty and is not a previous 'jmd train' output; choose another with --out");
-                }
-                if (!empty) clean();
-            } else if (Files.exists(outDir)) {
-                throw new InputException(outDir.toString(), 0, "output path exists and is not a directory");
-            }
+            if (!checkOutput(outDir) && !resume) clean();
+            if (resume && !Files.exists(outDir.resolve(MARKER))) say("--resume: nothing to resume in %s; training from the start", outDir);
             Files.createDirectories(outDir);
             Files.writeString(outDir.resolve(MARKER), "written by jmd train; a re-run replaces this directory's model and reports\n");
         } catch (IOException e) {
             throw new InputException(outDir.toString(), 0, "cannot prepare output directory: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks, changing nothing, that a training may write into {@code dir}: it is new, empty, or
+     * a previous {@code jmd train} output (then returns false: it holds earlier results).
+     */
+    public static boolean checkOutput(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(abs)) {
+                empty = s.findAny().isEmpty();
+            } catch (IOException e) {
+                throw new InputException(abs.toString(), 0, "cannot list the output directory: " + e.getMessage());
+            }
+            if (!empty && !Files.exists(abs.resolve(MARKER))) {
+                throw new InputException(abs.toString(), 0, "output directory is not empty and is not a previous 'jmd train' output; choose another with --out");
+            }
+            if (!Files.isWritable(abs)) throw new InputException(abs.toString(), 0, "output directory is not writable");
+            return empty;
+        }
+        if (Files.exists(abs)) throw new InputException(abs.toString(), 0, "output path exists and is not a directory");
+        org.jmd.io.StructureIO.checkWritable(abs.resolve(MARKER));
+        return true;
+    }
+
+    private void removeCheckpoints() {
+        try {
+            for (Path p : checkpoints) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new InputException(outDir.toString(), 0, "cannot remove a training checkpoint: " + e.getMessage());
+        }
+    }
+
+    private void discardOutput(boolean createdDir, boolean placedMarker, Throwable failure) {
+        try {
+            if (createdDir) {
+                deleteTree(outDir);
+            } else {
+                clean();
+                if (placedMarker) Files.deleteIfExists(outDir.resolve(MARKER));
+            }
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e); // the training's own error is the one to report
         }
     }
 
@@ -243,7 +336,8 @@ public final class TrainingRun {
             String name = p.getFileName().toString();
             boolean ours = name.equals("model") || name.matches("member-\\d+") || name.equals(CommitteeProvider.POTENTIAL_FILE)
                     || name.equals(REPORT_JSON) || name.equals(REPORT_MD) || name.equals(LEARNING_CURVE) || name.equals(PREDICTIONS)
-                    || name.equals(LEARNING_CURVE_PNG) || name.equals(ENERGY_PARITY_PNG) || name.equals(FORCE_PARITY_PNG);
+                    || name.equals(LEARNING_CURVE_PNG) || name.equals(ENERGY_PARITY_PNG) || name.equals(FORCE_PARITY_PNG)
+                    || name.equals(TrainingCheckpoint.FILE);
             if (ours) deleteTree(p);
         }
     }
@@ -259,8 +353,9 @@ public final class TrainingRun {
     }
 
     static String summary(ErrorMetrics.Errors e) {
-        return String.format(Locale.ROOT, "energy MAE %.3f RMSE %.3f meV/atom, force MAE %.4f RMSE %.4f eV/Å (%d structures)",
-                e.energyMae(), e.energyRmse(), e.forceMae(), e.forceRmse(), e.structures());
+        return String.format(Locale.ROOT, "energy MAE %s RMSE %s meV/atom, force MAE %s RMSE %s eV/Å (%d structures)",
+                ErrorMetrics.show("%.3f", e.energyMae()), ErrorMetrics.show("%.3f", e.energyRmse()), ErrorMetrics.show("%.4f", e.forceMae()),
+                ErrorMetrics.show("%.4f", e.forceRmse()), e.structures());
     }
 
     private void say(String format, Object... args) {

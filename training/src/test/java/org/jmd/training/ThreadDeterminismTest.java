@@ -24,6 +24,7 @@ import org.jmd.potentials.nnp.Scaling;
 import org.jmd.potentials.plip.PlipModel;
 import org.jmd.potentials.plip.PlipPotential;
 import org.jmd.potentials.plip.PlipTerm;
+import org.jmd.potentials.committee.CommitteePotential;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

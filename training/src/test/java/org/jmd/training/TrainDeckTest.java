@@ -34,6 +34,17 @@ class TrainDeckTest {
         for (String f : fragments) assertTrue(e.getMessage().contains(f), "'" + f + "' not in: " + e.getMessage());
     }
 
+    /** {@code label ... window=W} keeps the structures whose labelled energy per atom is within W of the lowest. */
+    @Test void labelWindowDropsStructuresFarAboveTheLowest() {
+        java.util.List<org.jmd.io.Frame> frames = SyntheticData.frames(12, new String[] {"Si"}, 5);
+        double[] perAtom = frames.stream().mapToDouble(f -> f.energy / f.system.size()).sorted().toArray();
+        double window = 0.5 * (perAtom[5] + perAtom[6]) - perAtom[0]; // halfway between the 6th and 7th lowest
+        TrainingRun.Result r = new TrainDeck(new PrintWriter(new StringWriter()), dir.resolve("window"))
+                .run("read data.extxyz\nlabel potential=\"" + SyntheticData.ljLine() + "\" window=" + window + "\nmodel toy\ntrain\n", "w.deck", dir);
+        assertEquals(6, r.training().overall().structures());
+        assertError("read data.extxyz\nlabel potential=\"" + SyntheticData.ljLine() + "\" window=0\n", 2, "window= must be positive");
+    }
+
     @Test void unknownCommandSuggestsTheNearest() {
         assertError("read data.extxyz\n# comment\nselct config_type=bulk\n", 3, "unknown command 'selct'", "did you mean 'select'");
     }
@@ -65,11 +76,20 @@ class TrainDeckTest {
     @Test void impossibleTrainSettings() {
         assertError("read data.extxyz\nmodel toy\ntrain committee=0\n", 3, "committee= must be at least 1");
         assertError("read data.extxyz\ntrain\n", 2, "no model");
-        assertError("read data.extxyz\nmodel toy\n", 0, "never says 'train'");
-        assertError("read data.extxyz\nmodel toy\ntrain threads=1\nvariable x 1\nprint ${x}\n", 5, "print: the deck has already trained");
+        assertError("read data.extxyz\nmodel toy\n", 2, "never says 'train'"); // after the last command
+        assertError("read data.extxyz\nmodel toy\ntrain threads=1\nvariable x 1\nprint ${x}\n", 5, "print: 'train' (line 3) must be the deck's last command");
         assertError("read data.extxyz\nreference_energies O=-3\nmodel toy\ntrain\n", 2, "no reference energy for Si");
         assertError("read data.extxyz\nreference_energies Xx=-3\n", 2, "'Xx' is not an element");
         assertError("read data.extxyz\nreference_energies fitt\n", 2, "expects 'fit'");
+    }
+
+    /** Every line is checked before training starts: a mistake after 'train' costs no training and writes nothing. */
+    @Test void aMistakeAfterTrainStopsTheDeckBeforeTraining() {
+        Path out = dir.resolve("never");
+        TrainDeck d = new TrainDeck(new PrintWriter(new StringWriter()), out);
+        InputException e = assertThrows(InputException.class, () -> d.run("read data.extxyz\nmodel toy\ntrain threads=1\n\nprnt done\n", "t.deck", dir));
+        assertTrue(e.getMessage().startsWith("t.deck:5: unknown command 'prnt'"), e.getMessage());
+        assertTrue(!java.nio.file.Files.exists(out), "nothing trained, nothing written");
     }
 
     @Test void badFilesAndPotentialLinesAreErrorsAtTheirLine() {

@@ -10,27 +10,42 @@ import org.jmd.neighbor.Cell;
 
 /**
  * Crystal structures in their conventional cells: cubic for sc, bcc, fcc, diamond, rocksalt and
- * zincblende; hexagonal (a along x, b at 120° in the xy plane, c along z) for hcp and wurtzite.
- * Fractional coordinates are the textbook ones, so nearest-neighbour distances are a, a√3/2,
- * a/√2, a√3/4, a/2, a√3/4 for the cubic ones, a for ideal hcp and u·c for wurtzite.
+ * zincblende; hexagonal (a along x, b at 120° in the xy plane, c along z) for hcp and wurtzite;
+ * tetragonal (a, a, c along x, y, z) for β-tin. Fractional coordinates are the textbook ones, so
+ * nearest-neighbour distances are a, a√3/2, a/√2, a√3/4, a/2, a√3/4 for the cubic ones, a for
+ * ideal hcp, u·c for wurtzite and √(a²/4 + c²/16) (four bonds, two more at c) for β-tin.
  */
 public final class Lattices {
     private Lattices() {}
 
+    /** The shape of a conventional cell: which of c and u apply. */
+    private enum Shape { CUBIC, HEXAGONAL, TETRAGONAL }
+
     /** One kind of lattice: how many species it takes and its basis in fractional coordinates. */
-    private record Kind(int species, boolean hexagonal, double[][] basis, int[] site) {}
+    private record Kind(int species, Shape shape, double[][] basis, int[] site) {
+        boolean hexagonal() { return shape == Shape.HEXAGONAL; }
+    }
+
+    /**
+     * c/a of β-tin when the deck gives no c: silicon's β-tin phase as measured at 11.7 GPa
+     * (a = 4.686 Å, c = 2.585 Å; Jamieson, Science 139, 762 (1963)).
+     */
+    public static final double BETA_TIN_C_OVER_A = 0.5516;
 
     private static final double[][] FCC = {{0, 0, 0}, {0, .5, .5}, {.5, 0, .5}, {.5, .5, 0}};
 
     private static final Map<String, Kind> KINDS = new TreeMap<>(Map.of(
-            "sc", new Kind(1, false, new double[][] {{0, 0, 0}}, new int[] {0}),
-            "bcc", new Kind(1, false, new double[][] {{0, 0, 0}, {.5, .5, .5}}, new int[] {0, 0}),
-            "fcc", new Kind(1, false, FCC, new int[] {0, 0, 0, 0}),
-            "diamond", new Kind(1, false, fccPlus(.25), new int[] {0, 0, 0, 0, 0, 0, 0, 0}),
-            "zincblende", new Kind(2, false, fccPlus(.25), new int[] {0, 0, 0, 0, 1, 1, 1, 1}),
-            "rocksalt", new Kind(2, false, fccPlus(.5), new int[] {0, 0, 0, 0, 1, 1, 1, 1}),
-            "hcp", new Kind(1, true, null, new int[] {0, 0}),
-            "wurtzite", new Kind(2, true, null, new int[] {0, 0, 1, 1})));
+            "sc", new Kind(1, Shape.CUBIC, new double[][] {{0, 0, 0}}, new int[] {0}),
+            "bcc", new Kind(1, Shape.CUBIC, new double[][] {{0, 0, 0}, {.5, .5, .5}}, new int[] {0, 0}),
+            "fcc", new Kind(1, Shape.CUBIC, FCC, new int[] {0, 0, 0, 0}),
+            "diamond", new Kind(1, Shape.CUBIC, fccPlus(.25), new int[] {0, 0, 0, 0, 0, 0, 0, 0}),
+            "zincblende", new Kind(2, Shape.CUBIC, fccPlus(.25), new int[] {0, 0, 0, 0, 1, 1, 1, 1}),
+            "rocksalt", new Kind(2, Shape.CUBIC, fccPlus(.5), new int[] {0, 0, 0, 0, 1, 1, 1, 1}),
+            "hcp", new Kind(1, Shape.HEXAGONAL, null, new int[] {0, 0}),
+            "wurtzite", new Kind(2, Shape.HEXAGONAL, null, new int[] {0, 0, 1, 1}),
+            // A5, I4_1/amd: body-centred pairs at (0,0,0) and (0,½,¼)
+            "beta-tin", new Kind(1, Shape.TETRAGONAL, new double[][] {{0, 0, 0}, {.5, .5, .5}, {0, .5, .25}, {.5, 0, .75}},
+                    new int[] {0, 0, 0, 0})));
 
     /** Names accepted by {@link #build}. */
     public static List<String> names() { return List.copyOf(KINDS.keySet()); }
@@ -39,13 +54,17 @@ public final class Lattices {
     public static int speciesCount(String name) { return kind(name).species; }
 
     /** Whether the conventional cell is hexagonal (so c and, for wurtzite, u apply). */
-    public static boolean isHexagonal(String name) { return kind(name).hexagonal; }
+    public static boolean isHexagonal(String name) { return kind(name).hexagonal(); }
+
+    /** Whether the lattice takes a c lattice constant (hexagonal and tetragonal cells). */
+    public static boolean takesC(String name) { return kind(name).shape != Shape.CUBIC; }
 
     /**
      * The conventional cell repeated nx×ny×nz times, periodic in all directions.
      *
      * @param a       lattice constant (Å)
-     * @param c       c lattice constant for the hexagonal lattices (Å); NaN for the ideal √(8/3)·a
+     * @param c       c lattice constant for the hexagonal and tetragonal lattices (Å); NaN for the ideal
+     *                √(8/3)·a of hcp and wurtzite, {@link #BETA_TIN_C_OVER_A}·a for β-tin
      * @param u       wurtzite internal parameter (fraction of c); NaN for the ideal 3/8
      * @param species one symbol, or two (cation, anion) for rocksalt, zincblende and wurtzite
      */
@@ -59,7 +78,12 @@ public final class Lattices {
         if (nx < 1 || ny < 1 || nz < 1) throw new InputException("repeat counts must be at least 1, got " + nx + "," + ny + "," + nz);
         double[] h;
         double[][] basis = k.basis;
-        if (k.hexagonal) {
+        if (k.shape == Shape.TETRAGONAL) {
+            if (Double.isNaN(c)) c = BETA_TIN_C_OVER_A * a;
+            if (!(c > 0)) throw new InputException("lattice constant c must be positive, got " + c);
+            if (!Double.isNaN(u)) throw new InputException(name + " has no internal parameter: u= does not apply");
+            h = new double[] {a, 0, 0, 0, a, 0, 0, 0, c};
+        } else if (k.hexagonal()) {
             if (Double.isNaN(c)) c = Math.sqrt(8.0 / 3.0) * a;
             if (!(c > 0)) throw new InputException("lattice constant c must be positive, got " + c);
             if (Double.isNaN(u)) u = 0.375;

@@ -6,13 +6,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.jmd.engine.Arguments;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.InputException;
 import org.jmd.engine.PotentialRegistry;
+import org.jmd.engine.Registry;
 import org.jmd.engine.Structures;
 import org.jmd.engine.build.Lattices;
 import org.jmd.engine.md.IntegratorProvider;
 import org.jmd.engine.md.MaxwellBoltzmann;
 import org.jmd.engine.md.MinimizerProvider;
 import org.jmd.io.Frame;
+import org.jmd.io.StructureFormat;
 import org.jmd.io.StructureIO;
 import org.jmd.neighbor.Cell;
 
@@ -21,15 +24,25 @@ import org.jmd.neighbor.Cell;
  * Each command checks its own arguments (unknown keys are errors through
  * {@link Arguments#requireAllUsed()}), and every error carries the deck file and line. The
  * commands are documented, with examples, in {@code docs/deck.md}.
+ *
+ * <p>Before a deck runs, all of it is checked ({@link #check}): a twin deck on a dry
+ * {@link Simulation} executes every line — commands check their arguments, read their input
+ * files, check their outputs can be written — while runs and minimizations take no step and no
+ * file is written. So a mistake on the last line stops the deck before its first step, and a
+ * new command is checked by the same pass without doing anything for it.
  */
 public final class Deck implements AutoCloseable {
     private final Interpreter interpreter = new Interpreter();
     private final StopSignal stop = new StopSignal();
     private final PrintWriter out;
     private final Simulation sim;
+    /** Non-null in the checking twin. */
+    private final DryRun dry;
+    private List<String> outputs = List.of();
     private final PotentialRegistry potentials = PotentialRegistry.load();
-    private final Providers<IntegratorProvider> integrators = new Providers<>(IntegratorProvider.class, IntegratorProvider::name, "ensemble");
-    private final Providers<MinimizerProvider> minimizers = new Providers<>(MinimizerProvider.class, MinimizerProvider::name, "minimizer");
+    private final Registry<IntegratorProvider> integrators = Registry.load(IntegratorProvider.class, "ensemble");
+    private final Registry<MinimizerProvider> minimizers = Registry.load(MinimizerProvider.class, "minimizer");
+    private final Registry<SamplerProvider> analyses = Registry.load(SamplerProvider.class, "analysis");
 
     /**
      * @param out          thermo table and messages
@@ -37,8 +50,13 @@ public final class Deck implements AutoCloseable {
      * @param showProgress whether to show it (only on a terminal)
      */
     public Deck(PrintWriter out, PrintWriter progressOut, boolean showProgress) {
+        this(out, progressOut, showProgress, null);
+    }
+
+    private Deck(PrintWriter out, PrintWriter progressOut, boolean showProgress, DryRun dry) {
         this.out = out;
-        this.sim = new Simulation(out, progressOut, showProgress, stop);
+        this.dry = dry;
+        this.sim = new Simulation(out, progressOut, showProgress, stop, dry);
         interpreter.command("read", this::read);
         interpreter.command("lattice", this::lattice);
         interpreter.command("cut", this::cut);
@@ -57,22 +75,59 @@ public final class Deck implements AutoCloseable {
         interpreter.command("run", this::run);
         interpreter.command("minimize", this::minimize);
         interpreter.command("print", this::print);
+        // analyses (rdf, msd, ...) from the providers on the classpath, under names no built-in command has
+        for (String name : analyses.names()) {
+            if (!interpreter.has(name)) interpreter.command(name, this::analysis);
+        }
     }
 
     public Variables variables() { return interpreter.variables(); }
+
+    /** The files the deck writes (found by its check, in the order the deck names them), relative to the working directory where they lie below it. */
+    public List<String> outputs() { return outputs; }
 
     public StopSignal stopSignal() { return stop; }
 
     public Simulation simulation() { return sim; }
 
-    /** Runs a deck file; relative paths in it resolve against its directory. */
+    /** Checks the whole deck file ({@link #check}), then runs it; relative paths in it resolve against its directory. */
     public void run(Path deckFile) {
-        interpreter.run(DeckReader.read(deckFile), deckFile.toAbsolutePath().getParent());
+        List<DeckLine> lines = DeckReader.read(deckFile);
+        Path base = deckFile.toAbsolutePath().getParent();
+        check(lines, base);
+        interpreter.run(lines, base);
     }
 
-    /** Runs deck text (for tests and embedding); relative paths resolve against {@code baseDir}. */
+    /**
+     * Checks, then runs, deck text (for tests and embedding); relative paths resolve against
+     * {@code baseDir}. The check starts from an empty simulation, as a deck does: give a Deck a
+     * whole deck, not a deck in pieces.
+     */
     public void run(String text, String source, Path baseDir) {
-        interpreter.run(DeckReader.parse(text, source), baseDir);
+        List<DeckLine> lines = DeckReader.parse(text, source);
+        check(lines, baseDir);
+        interpreter.run(lines, baseDir);
+    }
+
+    /**
+     * Checks every line of a deck file without running it or writing anything, and returns a
+     * one-line summary of what it would do; the first problem is an {@code InputException} with
+     * its file and line. This deck's command-line variables and thermo quantities count.
+     */
+    public String check(Path deckFile) { return check(DeckReader.read(deckFile), deckFile.toAbsolutePath().getParent()); }
+
+    /** {@link #check(Path)} for deck text. */
+    public String check(String text, String source, Path baseDir) { return check(DeckReader.parse(text, source), baseDir); }
+
+    private String check(List<DeckLine> lines, Path baseDir) {
+        PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+        try (Deck twin = new Deck(quiet, quiet, false, new DryRun())) {
+            interpreter.variables().commandLine().forEach(twin.variables()::defineFromCommandLine);
+            twin.sim.addThermoColumnsOf(sim);
+            twin.interpreter.run(lines, baseDir);
+            outputs = twin.dry.outputs();
+            return twin.dry.summary(twin.sim.system());
+        }
     }
 
     // ------------------------------------------------------------------ commands
@@ -80,8 +135,14 @@ public final class Deck implements AutoCloseable {
     private void read(Arguments a) {
         Path file = a.path(0, "a structure file");
         a.requirePositionalAtMost(1);
+        StructureFormat format = format(a, file);
         a.requireAllUsed();
-        Frame f = StructureIO.read(file);
+        if (dry != null && dry.writes(file)) {
+            // written by an earlier line, so not there yet: the current atoms stand in for it
+            sim.setSystem(requireSystem(a).copy(), true);
+            return;
+        }
+        Frame f = StructureIO.read(file, format);
         sim.setSystem(f.system, f.hasVelocities);
         out.println("read " + f.system.size() + " atoms from " + file);
     }
@@ -136,7 +197,7 @@ public final class Deck implements AutoCloseable {
     }
 
     private void potential(Arguments a) {
-        if (a.words().isEmpty()) throw a.error("missing a potential name; known: " + String.join(", ", new java.util.TreeSet<>(potentials.providers().keySet())));
+        if (a.words().isEmpty()) throw a.error("missing a potential name; known: " + String.join(", ", potentials.providers().keySet()));
         sim.setPotential(potentials.create(subcommand(a)));
     }
 
@@ -196,17 +257,24 @@ public final class Deck implements AutoCloseable {
         int every = a.integer("every");
         if (every < 1) throw a.error("every= must be at least 1, got " + every);
         Path file = a.resolve(a.string("file"));
+        StructureFormat format = format(a, file);
         boolean append = a.bool("append", false);
         a.requireAllUsed();
-        sim.setDump(every, file, append);
+        sim.setDump(every, file, format, append);
     }
 
     private void write(Arguments a) {
         Path file = a.path(0, "an output file");
         a.requirePositionalAtMost(1);
+        StructureFormat format = format(a, file);
         a.requireAllUsed();
         requireSystem(a);
-        StructureIO.write(file, sim.snapshot(true));
+        if (dry != null) {
+            StructureIO.checkWritable(file);
+            dry.output(file);
+            return;
+        }
+        StructureIO.write(file, List.of(sim.snapshot(true)), format);
     }
 
     private void checkpoint(Arguments a) {
@@ -222,7 +290,9 @@ public final class Deck implements AutoCloseable {
         Path file = a.path(0, "a checkpoint file");
         a.requirePositionalAtMost(1);
         a.requireAllUsed();
-        Checkpoint c = Checkpoint.read(file);
+        Checkpoint c = dry != null && dry.writes(file)
+                ? new Checkpoint(requireSystem(a).copy(), sim.step(), sim.time(), sim.timestep(), sim.ensembleLine(), null, null) // not written yet
+                : Checkpoint.read(file);
         sim.restart(c);
         out.println("restart from " + file + ": " + c.system().size() + " atoms at step " + c.step());
     }
@@ -231,13 +301,36 @@ public final class Deck implements AutoCloseable {
         a.requirePositionalAtMost(0);
         double min = a.real("min_distance", sim.safety.minDistance);
         double max = a.real("max_force", sim.safety.maxForce);
+        double spread = a.real("max_fspread", sim.safety.maxForceSpread);
         a.requireAllUsed();
         if (min < 0) throw a.error("min_distance must not be negative");
         if (!(max > 0)) throw a.error("max_force must be positive");
+        if (!(spread > 0)) throw a.error("max_fspread must be positive, got " + spread);
         sim.safety.minDistance = min;
         sim.safety.maxForce = max;
+        sim.safety.maxForceSpread = spread;
     }
 
+    /** An analysis command ({@code rdf}, {@code msd}, ...): sampled during the following runs, or at once on the current structure. */
+    private void analysis(Arguments a) {
+        Sampler s = analyses.get(a).create(a);
+        a.requireAllUsed();
+        if (s.every() == Sampler.NOW) {
+            s.sample(requireSystem(a), sim.time());
+            if (dry != null) {
+                // the check samples (so a structure it cannot analyse fails now) but writes nothing
+                org.jmd.io.StructureIO.checkWritable(s.file());
+                dry.output(s.file());
+                return;
+            }
+            for (String line : s.write()) out.println(a.command() + ": " + line);
+            out.flush();
+        } else {
+            sim.addSampler(s, a);
+        }
+    }
+
+    /** {@code run N [upto]}: N steps, or (LAMMPS's {@code upto}) up to step N, as a restart deck wants wherever its checkpoint was. */
     private void run(Arguments a) {
         long n;
         String text = a.positional(0, "a number of steps");
@@ -247,7 +340,12 @@ public final class Deck implements AutoCloseable {
             throw a.error("expects a whole number of steps, got '" + text + "'");
         }
         if (n < 0) throw a.error("number of steps must not be negative, got " + n);
-        a.requirePositionalAtMost(1);
+        if (a.positionalCount() > 1) {
+            if (!a.positional(1, "").equals("upto")) throw a.error("unexpected argument '" + a.positional(1, "") + "' (only 'upto' may follow the steps)");
+            if (n < sim.step()) throw a.error("run " + n + " upto: the simulation is already at step " + sim.step());
+            n -= sim.step();
+        }
+        a.requirePositionalAtMost(2);
         a.requireAllUsed();
         String pending = sim.pendingEnsembleLine();
         if (pending != null) {
@@ -264,7 +362,7 @@ public final class Deck implements AutoCloseable {
         if (!(fmax > 0)) throw sub.error("fmax must be positive, got " + fmax);
         int steps = sub.integer("steps", 10000);
         boolean cell = sub.bool("cell", false);
-        double pressure = Pressures.bar(sub, "pressure", 0);
+        double pressure = sub.pressure("pressure", 0);
         if (sub.has("pressure") && !cell) throw sub.error("pressure= applies only with cell=yes");
         var minimizer = p.create(sub);
         sub.requireAllUsed();
@@ -278,6 +376,15 @@ public final class Deck implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The structure format of a file: {@code format=NAME} if given, else from the file name (an error at this line if neither says). */
+    private static StructureFormat format(Arguments a, Path file) {
+        try {
+            return StructureFormat.choose(file, a.has("format") ? a.string("format") : null);
+        } catch (InputException e) {
+            throw a.error(e.problem());
+        }
+    }
 
     private AtomicSystem requireSystem(Arguments a) {
         if (sim.system() == null) throw a.error("no atoms yet; create them first with 'read FILE' or 'lattice ...'");

@@ -30,6 +30,9 @@ public final class Interpreter {
     /** Adds a command; names are listed in this order in error messages. */
     public void command(String name, Command c) { commands.put(name, c); }
 
+    /** Whether a command of this name is known. */
+    public boolean has(String name) { return commands.containsKey(name); }
+
     public Variables variables() { return variables; }
 
     /** Runs the lines in order; relative paths in them resolve against {@code baseDir}. */
@@ -54,10 +57,19 @@ public final class Interpreter {
                     + (near == null ? "" : " (did you mean '" + near + "'?)") + "; known: " + String.join(", ", commands.keySet()));
         }
         Arguments a = new Arguments(name, words.subList(1, words.size()), line.source(), line.line(), baseDir);
+        at(a, () -> c.execute(a));
+    }
+
+    /**
+     * Runs work that a deck line asked for (also later, as a training deck's {@code train} does)
+     * so that its errors name that line: an error inside a file the line read keeps that file's
+     * location; any other becomes the line's, prefixed with the command.
+     */
+    public static void at(Arguments line, Runnable work) {
+        String name = line.command();
         try {
-            c.execute(a);
+            work.run();
         } catch (InputException e) {
-            // an error inside a file this line read keeps that file's location; any other is this line's
             if (e.source() != null && e.line() > 0) throw e;
             throw new InputException(line.source(), line.line(), e.source() == null ? name + ": " + e.problem() : name + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -2,13 +2,18 @@ package org.jmd.engine.deck;
 
 import java.util.Locale;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.FiniteResults;
 import org.jmd.engine.ForceResult;
+import org.jmd.engine.Uncertainty;
 import org.jmd.neighbor.NeighborList;
 
 /**
- * Stops a run that has gone wrong before it writes garbage for hours: a non-finite energy or
- * force, a force beyond {@code maxForce}, or two atoms closer than {@code minDistance} (a
- * timestep too long or a potential that lets atoms fuse). Checked after every step; the close
+ * Stops a run that has gone wrong before it writes garbage for hours: a non-finite energy,
+ * force or virial ({@link FiniteResults}, which names the closest pair), a force beyond
+ * {@code maxForce}, or two atoms closer than {@code minDistance} (a timestep too long or a
+ * potential that lets atoms fuse), and, for a potential that knows its own uncertainty (a
+ * committee), a force spread beyond {@code maxForceSpread}: the run has left the model's training
+ * data. Checked after every step; the close
  * contact test walks the neighbor list the potential already has, so it costs one pass over
  * the pairs and nothing more.
  */
@@ -17,10 +22,16 @@ final class Safety {
     double minDistance = 0.5;
     /** eV/Å on one atom; infinity turns the check off. */
     double maxForce = 1000;
+    /** eV/Å, the largest per-atom force spread ({@link Uncertainty}); infinity turns the check off. */
+    double maxForceSpread = Double.POSITIVE_INFINITY;
 
-    /** A description of what is wrong, or null when all is well. */
-    String check(AtomicSystem s, ForceResult f, NeighborList list) {
-        if (!Double.isFinite(f.energy)) return "the potential energy is " + f.energy;
+    /** Whether the spread check is on, so the run needs a potential that reports one. */
+    boolean checksForceSpread() { return maxForceSpread != Double.POSITIVE_INFINITY; }
+
+    /** A description of what is wrong, or null when all is well; {@code u} is null for a potential without a spread. */
+    String check(AtomicSystem s, ForceResult f, NeighborList list, Uncertainty u) {
+        String notFinite = FiniteResults.problem(s, f);
+        if (notFinite != null) return notFinite;
         double[] force = f.forces;
         double limit2 = maxForce * maxForce;
         for (int i = 0; i < s.size(); i++) {
@@ -29,6 +40,15 @@ final class Safety {
             if (!(f2 <= limit2)) {
                 return String.format(Locale.ROOT, "the force on atom %d (%s) is %s eV/Å (limit %g, set with 'safety max_force=')",
                         i + 1, s.symbol(i), Double.isFinite(f2) ? String.format(Locale.ROOT, "%.4g", Math.sqrt(f2)) : "not finite", maxForce);
+            }
+        }
+        if (u != null && checksForceSpread()) {
+            double[] spread = u.forceSpread();
+            for (int i = 0; i < s.size(); i++) {
+                if (!(spread[i] <= maxForceSpread)) {
+                    return String.format(Locale.ROOT, "the force spread on atom %d (%s) is %.4g eV/Å (limit %s, set with 'safety max_fspread=')",
+                            i + 1, s.symbol(i), spread[i], maxForceSpread);
+                }
             }
         }
         if (minDistance > 0) {

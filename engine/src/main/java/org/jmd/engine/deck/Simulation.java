@@ -14,6 +14,7 @@ import org.jmd.engine.ForceResult;
 import org.jmd.engine.InputException;
 import org.jmd.engine.Potential;
 import org.jmd.engine.ThreadTeam;
+import org.jmd.engine.md.Clock;
 import org.jmd.engine.md.Dynamics;
 import org.jmd.engine.md.Integrator;
 import org.jmd.engine.md.MinimizeOptions;
@@ -26,14 +27,21 @@ import org.jmd.io.Frame;
  * runs: MD ({@link #run}) and minimization ({@link #minimize}). {@link Deck} parses commands and
  * calls in here; this class knows nothing of deck syntax beyond the {@link Arguments} it is
  * handed for error locations.
+ *
+ * <p>A dry simulation ({@link DryRun}) is the one a deck is checked with before it runs: it
+ * builds the same state and checks every requirement and output, evaluates the forces once
+ * when the atoms or the potential change, but takes no step and writes no file.
  */
 public final class Simulation implements AutoCloseable {
     private final PrintWriter out;
     private final Progress progress;
     private final StopSignal stop;
     final Safety safety = new Safety();
+    private final Samplers samplers = new Samplers();
     private final Map<String, ThermoColumn> thermoColumns = ThermoColumns.builtIn();
     private final Map<String, Double> masses = new LinkedHashMap<>();
+    /** Non-null for the dry pass: what the deck would do. */
+    private final DryRun dry;
 
     private AtomicSystem system;
     private boolean velocitiesKnown;
@@ -48,36 +56,42 @@ public final class Simulation implements AutoCloseable {
     private byte[] pendingIntegratorState;
     private String pendingEnsembleLine;
     private org.jmd.neighbor.VerletList.Reference pendingNeighborReference;
+    /** Whether the state came from a checkpoint: appended outputs then continue where it was written. */
+    private boolean restarted;
 
-    private long step;
-    private double time;
-    private double timestep = 1.0; // fs; LAMMPS's default for metal units
+    /** Shared with every Dynamics made here: the one place step, time and timestep are kept. */
+    private final Clock clock = new Clock();
 
     private Thermo thermo;
     private TrajectoryDump dump;
     private Path checkpointFile;
     private int checkpointEvery;
 
-    Simulation(PrintWriter out, PrintWriter progressOut, boolean showProgress, StopSignal stop) {
+    Simulation(PrintWriter out, PrintWriter progressOut, boolean showProgress, StopSignal stop, DryRun dry) {
         this.out = out;
         this.progress = new Progress(progressOut, showProgress);
         this.stop = stop;
+        this.dry = dry;
     }
 
     // ------------------------------------------------------------------ state
 
     public AtomicSystem system() { return system; }
 
-    public long step() { return step; }
+    public long step() { return clock.step; }
 
-    public double time() { return time; }
+    public double time() { return clock.time; }
 
-    public double timestep() { return timestep; }
+    public double timestep() { return clock.timestep; }
 
     /** Adds a thermo quantity that {@code thermo extra=NAME} can then ask for. */
     public void addThermoColumn(ThermoColumn column) { thermoColumns.put(column.name(), column); }
 
+    /** The thermo quantities another simulation knows (the deck's checking twin gets the same). */
+    void addThermoColumnsOf(Simulation other) { thermoColumns.putAll(other.thermoColumns); }
+
     void setSystem(AtomicSystem s, boolean hasVelocities) {
+        if (!samplers.isEmpty()) samplers.endAll(out, "the atoms were replaced");
         for (Map.Entry<String, Double> m : masses.entrySet()) {
             if (s.speciesIndex(m.getKey()) >= 0) s.setMass(m.getKey(), m.getValue());
         }
@@ -105,7 +119,7 @@ public final class Simulation implements AutoCloseable {
         forcesCurrent = false;
     }
 
-    void setTimestep(double dt) { timestep = dt; }
+    void setTimestep(double dt) { clock.timestep = dt; }
 
     /** Threads for the force kernels; the neighbor list is kept, so a run goes on exactly as it would have. */
     void setThreads(int n) {
@@ -118,6 +132,9 @@ public final class Simulation implements AutoCloseable {
         ensembleLine = line;
         integratorRestored = false;
     }
+
+    /** The {@code ensemble} line of the current integrator, or null. */
+    String ensembleLine() { return ensembleLine; }
 
     String pendingEnsembleLine() { return integrator == null ? pendingEnsembleLine : null; }
 
@@ -136,24 +153,52 @@ public final class Simulation implements AutoCloseable {
             if (!cols.contains(c)) cols.add(c);
         }
         if (thermo != null) thermo.close();
-        thermo = new Thermo(every, cols, out, file, append);
+        if (dry != null) {
+            // the dry pass keeps the columns (runs check them) and checks the file, but writes nothing
+            thermo = new Thermo(every, cols, out, null, append, () -> restarted);
+            if (file != null) {
+                Thermo.checkFile(file, append, thermo.csvHeader());
+                dry.output(file);
+            }
+            return;
+        }
+        thermo = new Thermo(every, cols, out, file, append, () -> restarted);
     }
 
-    void setDump(int every, Path file, boolean append) {
+    void setDump(int every, Path file, org.jmd.io.StructureFormat format, boolean append) {
         if (dump != null) dump.close();
-        dump = new TrajectoryDump(every, file, append);
+        if (dry != null) {
+            org.jmd.io.TrajectoryWriter.check(file, format);
+            dry.output(file);
+            return;
+        }
+        dump = new TrajectoryDump(every, file, format, append, () -> restarted);
+    }
+
+    /** Attaches an analysis to the following runs ({@link Samplers}). */
+    void addSampler(Sampler s, Arguments at) {
+        if (dry != null) {
+            org.jmd.io.StructureIO.checkWritable(s.file());
+            dry.output(s.file());
+        }
+        samplers.add(s, at);
     }
 
     void setCheckpoint(int every, Path file) {
+        if (dry != null) {
+            org.jmd.io.StructureIO.checkWritable(file);
+            dry.output(file);
+        }
         checkpointEvery = every;
         checkpointFile = file;
     }
 
     void restart(Checkpoint c) {
+        restarted = true;
         setSystem(c.system(), true);
-        step = c.step();
-        time = c.time();
-        timestep = c.timestep();
+        clock.step = c.step();
+        clock.time = c.time();
+        clock.timestep = c.timestep();
         integrator = null;
         ensembleLine = null;
         pendingEnsembleLine = c.ensemble();
@@ -179,6 +224,13 @@ public final class Simulation implements AutoCloseable {
     void run(long n, Arguments at) {
         Dynamics d = ready(at);
         if (integrator == null) throw at.error("no ensemble; say how to integrate first, e.g. 'ensemble nve'");
+        if (dry != null) {
+            evaluateOnce(d);
+            clock.step += n;
+            clock.time += n * clock.timestep;
+            dry.ran(n, ensembleLine);
+            return;
+        }
         prepare(d);
         integrator.init(d);
         applyPendingState();
@@ -187,56 +239,65 @@ public final class Simulation implements AutoCloseable {
         th.maybeRecord(d, integrator, true);
         dumpFrame(d, true);
         check(d, at);
-        progress.start(d.step, n);
+        samplers.maybeSample(d);
+        progress.start(clock.step, n);
+        RuntimeException failure = null;
         try {
             for (long k = 0; k < n; k++) {
                 boolean lastStep = k == n - 1;
                 // energies and virial only where a row, a frame or the end of the run shows them
-                boolean shown = lastStep || th.due(d.step + 1, false) || (dump != null && dump.due(d.step + 1));
+                boolean shown = lastStep || th.due(clock.step + 1, false) || (dump != null && dump.due(clock.step + 1));
                 d.want = shown ? ForceResult.ALL : integrator.forceFlags();
                 integrator.step(d);
                 d.want = ForceResult.ALL;
                 check(d, at);
+                samplers.maybeSample(d);
                 boolean last = k == n - 1;
-                if (checkpointFile != null && (d.step % checkpointEvery == 0 || last)) writeCheckpoint(d);
-                if (th.due(d.step, last)) progress.clear(); // a thermo row replaces the progress line
+                if (checkpointFile != null && (clock.step % checkpointEvery == 0 || last)) writeCheckpoint(d);
+                if (th.due(clock.step, last)) progress.clear(); // a thermo row replaces the progress line
                 th.maybeRecord(d, integrator, last);
                 dumpFrame(d, false);
                 if (stop.requested()) { progress.clear(); interrupt(d); }
-                progress.update(d.step);
+                progress.update(clock.step);
             }
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
         } finally {
             progress.clear();
-            finish(d);
+            // analyses are written when a run ends, also when it was stopped, with what they sampled
+            if (failure == null) samplers.writeAll(out); else samplers.writeAllAfter(failure, out);
         }
     }
 
     /** Relaxes the structure (and with {@code cell=yes} the cell) with the named minimizer. */
     void minimize(Minimizer m, double fmax, int maxSteps, boolean relaxCell, double pressureBar, Arguments at) {
         Dynamics d = ready(at);
+        if (dry != null) {
+            evaluateOnce(d); // the steps it will take are unknown: the dry clock stays where it is
+            dry.minimized(m.describe());
+            return;
+        }
         prepare(d);
+        requireFinite(d, at);
         Thermo th = thermo();
         th.header();
         th.maybeRecord(d, null, true);
         dumpFrame(d, true);
-        long start = d.step;
+        long start = clock.step;
         // minimization advances the step counter, one step per iteration, as LAMMPS does
         MinimizeOptions options = new MinimizeOptions(fmax, maxSteps, relaxCell, pressureBar, (dd, iteration) -> {
-            dd.step = start + iteration;
+            clock.step = start + iteration;
             th.maybeRecord(dd, null, false);
             dumpFrame(dd, false);
             if (stop.requested()) interrupt(dd);
         });
-        MinimizeResult r;
-        try {
-            r = m.minimize(d, options);
-            d.step = start + r.steps();
-            th.maybeRecord(d, null, true);
-            dumpFrame(d, true);
-            if (checkpointFile != null) writeCheckpoint(d);
-        } finally {
-            finish(d);
-        }
+        MinimizeResult r = m.minimize(d, options);
+        clock.step = start + r.steps();
+        requireFinite(d, at); // trial points may be NaN (the line search backs off); the result may not
+        th.maybeRecord(d, null, true);
+        dumpFrame(d, true);
+        if (checkpointFile != null) writeCheckpoint(d);
         out.println(String.format(Locale.ROOT, "%s: %s after %d steps, energy %.8f eV, max force %.3g eV/Å",
                 m.describe(), r.converged() ? "converged" : "NOT converged (fmax " + fmax + " eV/Å not reached)",
                 r.steps(), r.energy(), r.fmax()));
@@ -255,8 +316,8 @@ public final class Simulation implements AutoCloseable {
         f.hasVelocities = velocitiesKnown;
         for (double q : system.charge) if (q != 0) { f.hasCharges = true; break; }
         if (forcesCurrent) f.setResults(dynamics().forces);
-        f.info.put("step", Long.toString(step));
-        f.info.put("time", Double.toString(time));
+        f.info.put("step", Long.toString(clock.step));
+        f.info.put("time", Double.toString(clock.time));
         return f;
     }
 
@@ -268,6 +329,10 @@ public final class Simulation implements AutoCloseable {
             throw at.error("thermo extra=" + ThermoColumns.FORCE_SPREAD + " needs a potential that reports a force spread, e.g. "
                     + "'potential committee DIR'; " + potential.describe() + " does not");
         }
+        if (safety.checksForceSpread() && !(dynamics().calculator.workspace() instanceof org.jmd.engine.Uncertainty)) {
+            throw at.error("safety max_fspread= needs a potential that reports a force spread, e.g. "
+                    + "'potential committee DIR'; " + potential.describe() + " does not");
+        }
         for (int i = 0; i < system.size(); i++) {
             if (!(system.mass[i] > 0)) throw at.error("atom " + (i + 1) + " (" + system.symbol(i) + ") has no mass; set it with 'mass " + system.symbol(i) + " VALUE'");
         }
@@ -275,14 +340,11 @@ public final class Simulation implements AutoCloseable {
     }
 
     private Dynamics dynamics() {
-        if (dynamics == null) dynamics = new Dynamics(system, new ForceCalculator(potential, ForceCalculator.DEFAULT_SKIN, team));
+        if (dynamics == null) dynamics = new Dynamics(system, new ForceCalculator(potential, ForceCalculator.DEFAULT_SKIN, team), clock);
         return dynamics;
     }
 
     private void prepare(Dynamics d) {
-        d.step = step;
-        d.time = time;
-        d.timestep = timestep;
         if (pendingNeighborReference != null) {
             d.calculator.restoreNeighbors(pendingNeighborReference, d.system);
             pendingNeighborReference = null;
@@ -294,13 +356,18 @@ public final class Simulation implements AutoCloseable {
         velocitiesKnown = true;
     }
 
-    private void finish(Dynamics d) {
-        step = d.step;
-        time = d.time;
+    /**
+     * The dry pass's one force evaluation after the atoms or the potential changed: a potential
+     * without parameters for a species, or atoms it cannot handle, fail here, before any run.
+     */
+    private void evaluateOnce(Dynamics d) {
+        if (forcesCurrent) return;
+        d.computeForces();
+        forcesCurrent = true;
     }
 
     private Thermo thermo() {
-        if (thermo == null) thermo = new Thermo(0, defaultColumns(), out, null, false);
+        if (thermo == null) thermo = new Thermo(0, defaultColumns(), out, null, false, () -> restarted);
         return thermo;
     }
 
@@ -312,19 +379,24 @@ public final class Simulation implements AutoCloseable {
 
     private void dumpFrame(Dynamics d, boolean force) {
         if (dump == null) return;
-        step = d.step;
-        time = d.time;
-        dump.maybeWrite(d.step, force, () -> snapshot(false));
+        dump.maybeWrite(clock.step, force, () -> snapshot(false));
+    }
+
+    /** Minimization's check: only finiteness, since a structure being relaxed may start with close contacts or large forces. */
+    private void requireFinite(Dynamics d, Arguments at) {
+        String problem = org.jmd.engine.FiniteResults.problem(d.system, d.forces);
+        if (problem != null) throw at.error("step " + clock.step + ": " + problem);
     }
 
     private void check(Dynamics d, Arguments at) {
-        String problem = safety.check(d.system, d.forces, d.calculator.neighbors());
-        if (problem != null) throw at.error("step " + d.step + ": " + problem);
+        String problem = safety.check(d.system, d.forces, d.calculator.neighbors(),
+                d.calculator.workspace() instanceof org.jmd.engine.Uncertainty u ? u : null);
+        if (problem != null) throw at.error("step " + clock.step + ": " + problem);
     }
 
     /** Writes a checkpoint; it changes nothing in the run, so runs with and without checkpoints agree exactly. */
     private void writeCheckpoint(Dynamics d) {
-        new Checkpoint(d.system, d.step, d.time, d.timestep, ensembleLine, integrator == null ? null : integrator.saveState(),
+        new Checkpoint(d.system, clock.step, clock.time, clock.timestep, ensembleLine, integrator == null ? null : integrator.saveState(),
                 d.calculator.neighborReference()).write(checkpointFile);
     }
 
@@ -337,7 +409,7 @@ public final class Simulation implements AutoCloseable {
         }
         thermo().maybeRecord(d, integrator, true);
         dumpFrame(d, true);
-        throw new RunInterrupted(d.step, detail);
+        throw new RunInterrupted(clock.step, detail);
     }
 
     @Override public void close() {

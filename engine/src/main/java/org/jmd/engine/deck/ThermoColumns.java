@@ -25,10 +25,10 @@ final class ThermoColumns {
         m.put("step", new ThermoColumn() {
             @Override public String name() { return "step"; }
             @Override public String unit() { return ""; }
-            @Override public double value(Dynamics d, org.jmd.engine.md.Integrator i) { return d.step; }
+            @Override public double value(Dynamics d, org.jmd.engine.md.Integrator i) { return d.clock.step; }
             @Override public boolean whole() { return true; }
         });
-        put(m, ThermoColumn.of("time", "fs", (d, i) -> d.time));
+        put(m, ThermoColumn.of("time", "fs", (d, i) -> d.clock.time));
         put(m, ThermoColumn.of("pe", "eV", (d, i) -> d.forces.energy));
         put(m, ThermoColumn.of("ke", "eV", (d, i) -> Thermodynamics.kineticEnergy(d.system)));
         put(m, ThermoColumn.of("etotal", "eV", (d, i) -> d.forces.energy + Thermodynamics.kineticEnergy(d.system)));

@@ -23,6 +23,9 @@ public final class Variables {
         fromCommandLine.put(name, value);
     }
 
+    /** The values given on the command line. */
+    public Map<String, String> commandLine() { return java.util.Collections.unmodifiableMap(fromCommandLine); }
+
     /** {@code variable NAME VALUE} in the deck: ignored when the command line gave NAME. */
     public void define(String name, String value, String source, int line) {
         checkName(name, source, line);

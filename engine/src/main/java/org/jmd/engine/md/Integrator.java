@@ -15,7 +15,10 @@ public interface Integrator {
      */
     default int forceFlags() { return org.jmd.engine.ForceResult.FORCES; }
 
-    /** One step of {@code d.timestep}; on return {@code d.forces} match the new positions and cell. */
+    /**
+     * One step of {@code d.clock.timestep}, ending with {@code d.clock.tick()}; on return
+     * {@code d.forces} match the new positions and cell.
+     */
     void step(Dynamics d);
 
     /**

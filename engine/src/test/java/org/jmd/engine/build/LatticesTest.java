@@ -24,6 +24,7 @@ class LatticesTest {
         "rocksalt,   Na:Cl, 8, 0.5,                6",
         "hcp,        Mg,    2, 1.0,                12",
         "wurtzite,   Zn:O,  4, 0.6123724356957945, 4",   // √(3/8): ideal c/a and u = 3/8
+        "beta-tin,   Si,    4, 0.5186679188074003, 4",   // √(1/4 + (c/a)²/16) at c/a = 0.5516
     })
     void countsNearestNeighbourDistanceAndCoordination(String name, String species, int perCell, double nnOverA, int coordination) {
         double a = 3.7;
@@ -54,6 +55,19 @@ class LatticesTest {
             assertEquals(3, nBasal, "basal bonds of atom " + i);
         }
         assertEquals(9 * 2 * (a * a * Math.sqrt(3) / 2) * c, s.cell().volume(), 1e-9);
+    }
+
+    @Test void betaTinHasFourBondsAndTwoMoreAlongC() {
+        double a = 4.686, c = 2.585;
+        AtomicSystem s = Lattices.build("beta-tin", a, c, Double.NaN, new String[] {"Si"}, 2, 2, 3);
+        double bond = Math.sqrt(a * a / 4 + c * c / 16);
+        checkShell(s, bond, 4, 1e-9);
+        NeighborList list = neighbours(s, 1.01 * c);
+        for (int i = 0; i < s.size(); i++) {
+            int atC = 0;
+            for (int p = list.start(i); p < list.end(i); p++) if (Math.abs(distance(list, s, i, p) - c) < 1e-9) atC++;
+            assertEquals(2, atC, "neighbours of atom " + i + " at c");
+        }
     }
 
     @Test void hcpDefaultsToTheIdealAxialRatio() {

@@ -145,10 +145,43 @@ class DeckTest {
 
     @Test void pressuresTakeBarOrGPa() {
         org.jmd.engine.Arguments a = new org.jmd.engine.Arguments("minimize", List.of("p=1.5GPa", "q=300bar", "r=7"), "x", 1, dir);
-        assertEquals(15000, Pressures.bar(a, "p", 0), 1e-9);
-        assertEquals(300, Pressures.bar(a, "q", 0), 0);
-        assertEquals(7, Pressures.bar(a, "r", 0), 0);
-        assertArrayEquals(new double[] {0}, new double[] {Pressures.bar(a, "absent", 0)});
+        assertEquals(15000, a.pressure("p", 0), 1e-9);
+        assertEquals(300, a.pressure("q", 0), 0);
+        assertEquals(7, a.pressure("r", 0), 0);
+        assertArrayEquals(new double[] {0}, new double[] {a.pressure("absent", 0)});
+    }
+
+    /** The whole deck is checked before its first line runs: a bad last line leaves nothing written by the first ones. */
+    @Test void aDeckIsCheckedWholeBeforeItsFirstLineRuns() throws Exception {
+        Files.writeString(dir.resolve("plain"), "a file, not a directory\n");
+        fails("lattice fcc a=3.6 species=Cu repeat=1,1,1\nwrite out/a.extxyz\nthermo every=10 file=plain/t.csv\n", 3,
+                "plain/t.csv", "is a file, not a directory");
+        Files.createDirectories(dir.resolve("made.extxyz"));
+        fails("lattice fcc a=3.6 species=Cu repeat=1,1,1\nwrite out/a.extxyz\ndump every=10 file=made.extxyz\n", 3, "is a directory");
+        fails("lattice fcc a=3.6 species=Cu repeat=1,1,1\nwrite out/a.extxyz\ncheckpoint every=10 file=plain/x.chk\n", 3, "is a file");
+        fails("lattice fcc a=3.6 species=Cu repeat=1,1,1\nwrite out/a.extxyz\nwrite out/a.txt\n", 3, "cannot tell the structure format");
+        fails("lattice fcc a=3.6 species=Cu repeat=1,1,1\nwrite out/a.extxyz\nrun 10 sideways\n", 3, "only 'upto'");
+        fails("lattice fcc a=3.6 species=Cu repeat=1,1,1\nwrite out/a.extxyz\nrun 10 upto\n", 3, "no potential");
+        fails("lattice fcc a=3.6 species=Cu repeat=1,1,1\nwrite out/a.extxyz\nread missing.extxyz\n", 3, "no such file");
+        assertFalse(Files.exists(dir.resolve("out")), "no line ran");
+    }
+
+    /** A file the deck writes and then reads is not there when the deck is checked: the check lets it through. */
+    @Test void aFileTheDeckWritesAndReadsBackPassesTheCheck() {
+        Deck d = run("lattice fcc a=3.6 species=Cu repeat=1,1,1\nwrite out/cu.extxyz\nlattice fcc a=3.6 species=Cu repeat=2,2,2\n"
+                + "read out/cu.extxyz\n");
+        assertEquals(4, d.simulation().system().size(), "the real run read the file");
+    }
+
+    @Test void checkingADeckSummarisesItAndWritesNothing() {
+        Deck d = deck();
+        String summary = d.check("lattice fcc a=3.6 species=Cu repeat=2,2,2\nthermo every=10 file=out/t.csv\ndump every=5 file=out/d.extxyz\n"
+                + "checkpoint every=100 file=out/run.chk\nwrite out/final.extxyz\n", "test.deck", dir);
+        assertTrue(summary.startsWith("32 atoms (Cu); 0 MD steps in 0 runs, 0 minimizations; writes "), summary);
+        for (String f : List.of("t.csv", "d.extxyz", "run.chk", "final.extxyz")) assertTrue(summary.contains(f), summary);
+        assertFalse(Files.exists(dir.resolve("out")));
+        assertEquals(null, d.simulation().system(), "the deck itself ran nothing");
+        assertEquals("", screen.toString(), "the check prints nothing");
     }
 
     private static AtomicSystem withMasses(AtomicSystem s, double oxygen) {

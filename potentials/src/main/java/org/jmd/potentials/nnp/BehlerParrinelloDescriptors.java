@@ -88,7 +88,7 @@ public final class BehlerParrinelloDescriptors {
         int max = 0;
         for (int i = 0; i < symbols.length; i++) {
             List<SymmetryFunction> list = perElement.get(i);
-            if (list.isEmpty()) throw new InputException(s.source, 0, "element " + symbols[i] + " has no symfunction_short lines");
+            if (list.isEmpty()) throw s.missing("element " + symbols[i] + " has no symfunction_short lines");
             list.sort(SymmetryFunction.N2P2_ORDER);
             descriptors[i] = new ElementDescriptor(list, symbols.length);
             definitions[i] = list.stream().map(text::get).toArray(String[]::new);

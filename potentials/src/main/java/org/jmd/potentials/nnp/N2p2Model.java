@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jmd.engine.Elements;
 import org.jmd.engine.InputException;
+import org.jmd.io.Words;
 
 /**
  * An n2p2 high-dimensional neural network potential read from its directory: {@code input.nn}
@@ -79,7 +80,8 @@ final class N2p2Model {
         // normalisation: all three keywords or none
         int norm = (s.has("mean_energy") ? 1 : 0) + (s.has("conv_energy") ? 1 : 0) + (s.has("conv_length") ? 1 : 0);
         if (norm != 0 && norm != 3) {
-            throw new InputException(s.source, 0, "use all or none of mean_energy, conv_energy and conv_length");
+            N2p2Settings.Entry alone = s.has("mean_energy") ? s.optional("mean_energy") : s.has("conv_energy") ? s.optional("conv_energy") : s.optional("conv_length");
+            throw s.error(alone, "use all or none of mean_energy, conv_energy and conv_length");
         }
         if (norm == 3) {
             N2p2Settings.Entry me = s.require("mean_energy", ""), ce = s.require("conv_energy", ""), cl = s.require("conv_length", "");
@@ -146,7 +148,11 @@ final class N2p2Model {
                 if (width[l + 1] < 1) throw s.error(nodes, "global_nodes_short: layer sizes must be positive");
             }
             width[hidden + 1] = 1;
-            shapes[i] = new NetworkShape(width, activation, normalizeNodes);
+            try {
+                shapes[i] = new NetworkShape(width, activation, normalizeNodes);
+            } catch (IllegalArgumentException e) {
+                throw s.error(nodes, "global_nodes_short: " + e.getMessage());
+            }
             parameters[i] = readWeights(shapes[i], directory.resolve(String.format(Locale.ROOT, "weights.%03d.data", (int) atomicNumbers[i])));
         }
     }
@@ -165,6 +171,7 @@ final class N2p2Model {
     /** d(atomic energy)/d(network output). */
     double energyFactor() { return energyScale / convEnergy; }
 
+    /** The lines that hold data (not blank, not a comment), their numbers into {@code lineNumbers}; {@code lineNumbers[last]} ends as the file's line count. */
     private static List<String> dataLines(Path file, List<Integer> lineNumbers) {
         List<String> all;
         try {
@@ -181,6 +188,7 @@ final class N2p2Model {
             out.add(t);
             lineNumbers.add(k + 1);
         }
+        lineNumbers.add(Math.max(1, all.size())); // where "the file ends early" is reported
         return out;
     }
 
@@ -194,10 +202,10 @@ final class N2p2Model {
             tables[e] = new Scaling.Table(n);
             for (int sf = 0; sf < n; sf++, k++) {
                 if (k >= lines.size()) {
-                    throw new InputException(file.toString(), 0, "ends early: expected " + n + " lines for element "
+                    throw new InputException(file.toString(), lineNo.get(lines.size()), "ends early: expected " + n + " lines for element "
                             + symbols[e] + " (element index " + (e + 1) + "), found " + sf);
                 }
-                String[] f = lines.get(k).split("\\s+");
+                String[] f = Words.split(lines.get(k));
                 int line = lineNo.get(k);
                 if (f.length < 5) throw new InputException(file.toString(), line, "expected 'element index min max mean [sigma]', got " + f.length + " fields");
                 double[] v = new double[6];
@@ -225,7 +233,9 @@ final class N2p2Model {
         List<Integer> lineNo = new ArrayList<>();
         List<String> lines = dataLines(file, lineNo);
         if (lines.size() != net.parameters()) {
-            throw new InputException(file.toString(), 0, "expected " + net.parameters() + " weights and biases for a "
+            // named where the count goes wrong: the first line too many, or the end of a file that ends early
+            int at = lineNo.get(Math.min(lines.size(), net.parameters()));
+            throw new InputException(file.toString(), at, "expected " + net.parameters() + " weights and biases for a "
                     + net.architecture() + " network, found " + lines.size());
         }
         double[] p = new double[net.parameters()];
@@ -246,13 +256,13 @@ final class N2p2Model {
     }
 
     private static double[] connection(String text, Path file, int line, char kind, int fields, int[] expect) {
-        String[] f = text.split("\\s+");
+        String[] f = Words.split(text);
         if (f.length != fields || f[1].length() != 1 || f[1].charAt(0) != kind) {
             throw new InputException(file.toString(), line, "expected a " + (kind == 'a' ? "weight ('a', 7 columns)" : "bias ('b', 5 columns)")
                     + " here in n2p2's connection order, got '" + text + "'");
         }
         for (int c = 0; c < expect.length; c++) {
-            if ((int) number(f[3 + c], file, line) != expect[c]) {
+            if (index(f[3 + c]) != expect[c]) {
                 throw new InputException(file.toString(), line, "connection out of order: expected layer/neuron columns "
                         + Arrays.toString(expect) + ", got '" + text + "'");
             }
@@ -260,12 +270,25 @@ final class N2p2Model {
         return new double[] {number(f[0], file, line)};
     }
 
+    /** A finite number: a NaN or infinite weight or scaling value would make every energy NaN. */
     private static double number(String s, Path file, int line) {
         try {
-            return Double.parseDouble(s);
+            double v = Double.parseDouble(s);
+            if (Double.isFinite(v)) return v;
         } catch (NumberFormatException e) {
-            throw new InputException(file.toString(), line, "expected a number, got '" + s + "'");
+            // reported below
+        }
+        throw new InputException(file.toString(), line, "expected a finite number, got '" + s + "'");
+    }
+
+    /** A layer or neuron column; anything but a whole number reads as -1, which matches no position. */
+    private static int index(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
+
 
 }

@@ -33,8 +33,18 @@ final class N2p2Settings {
 
     final String source;
     private final Map<String, List<Entry>> entries = new LinkedHashMap<>();
+    private int lines;
 
     private N2p2Settings(String source) { this.source = source; }
+
+    /**
+     * The last line of the file (at least 1): where something it lacks, such as a required
+     * keyword, is reported, since that is where reading found it missing.
+     */
+    int lastLine() { return Math.max(1, lines); }
+
+    /** An error about the file as a whole, located at its end. */
+    InputException missing(String problem) { return new InputException(source, lastLine(), problem); }
 
     static N2p2Settings read(Path file) {
         List<String> lines;
@@ -51,6 +61,7 @@ final class N2p2Settings {
     /** Keywords of input.nn-style lines (line k of the list is line k + 1 of {@code source}). */
     static N2p2Settings parse(List<String> lines, String source) {
         N2p2Settings s = new N2p2Settings(source);
+        s.lines = lines.size();
         for (int k = 0; k < lines.size(); k++) {
             String text = lines.get(k);
             int hash = text.indexOf('#');
@@ -72,7 +83,7 @@ final class N2p2Settings {
     /** The single occurrence of a keyword that must be there. */
     Entry require(String keyword, String what) {
         List<Entry> e = entries.get(keyword);
-        if (e == null) throw new InputException(source, 0, "missing keyword '" + keyword + "' (" + what + ")");
+        if (e == null) throw missing("missing keyword '" + keyword + "' (" + what + ")");
         return single(keyword, e);
     }
 
@@ -94,7 +105,7 @@ final class N2p2Settings {
         if (k >= e.args.length) throw error(e, e.keyword + ": missing " + what);
         try {
             double v = Double.parseDouble(e.args[k]);
-            if (!Double.isFinite(v)) throw new NumberFormatException();
+            if (!Double.isFinite(v)) throw error(e, e.keyword + ": " + what + " must be a finite number, got '" + e.args[k] + "'");
             return v;
         } catch (NumberFormatException ex) {
             throw error(e, e.keyword + ": " + what + " must be a number, got '" + e.args[k] + "'");

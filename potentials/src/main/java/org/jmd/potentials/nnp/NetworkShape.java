@@ -33,15 +33,18 @@ public final class NetworkShape {
         this.normalizeNodes = normalizeNodes;
         weightOffset = new int[width.length];
         biasOffset = new int[width.length];
-        int p = 0;
+        long p = 0; // counted in long: widths from a file may multiply past an int
         for (int l = 1; l < width.length; l++) {
             if (width[l] < 1) throw new IllegalArgumentException("layer widths must be positive");
-            weightOffset[l] = p;
-            p += width[l] * width[l - 1];
-            biasOffset[l] = p;
+            weightOffset[l] = (int) Math.min(p, Integer.MAX_VALUE);
+            p += (long) width[l] * width[l - 1];
+            biasOffset[l] = (int) Math.min(p, Integer.MAX_VALUE);
             p += width[l];
+            if (p > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("a " + architecture(width) + " network has more weights and biases than one array can hold");
+            }
         }
-        parameters = p;
+        parameters = (int) p;
     }
 
     public int layers() { return width.length; }
@@ -67,7 +70,9 @@ public final class NetworkShape {
     double norm(int l) { return normalizeNodes ? 1.0 / width[l - 1] : 1.0; }
 
     /** Layer widths joined by '-', as "30-25-25-1", for messages. */
-    public String architecture() {
+    public String architecture() { return architecture(width); }
+
+    private static String architecture(int[] width) {
         StringBuilder sb = new StringBuilder();
         for (int l = 0; l < width.length; l++) sb.append(l == 0 ? "" : "-").append(width[l]);
         return sb.toString();

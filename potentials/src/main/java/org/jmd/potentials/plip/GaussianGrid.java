@@ -86,8 +86,10 @@ final class GaussianGrid {
         double[] sorted = centres.clone();
         Arrays.sort(sorted);
         double step = gridStep(sorted);
-        int size = step > 0 ? (int) Math.round((sorted[n - 1] - sorted[0]) / step) + 1 : 0;
-        boolean usable = n >= 3 && step > 0 && a * step * step <= MAX_STEP_WIDTH && size <= MAX_FILL * n + 4;
+        // in floating point: centres far apart (b up to 1e308 is a valid, if useless, number) must not overflow the count
+        double points = step > 0 ? Math.rint((sorted[n - 1] - sorted[0]) / step) + 1 : 0;
+        boolean usable = n >= 3 && step > 0 && a * step * step <= MAX_STEP_WIDTH && points <= MAX_FILL * n + 4;
+        int size = usable ? (int) points : 0;
         if (usable) {
             int[] idx = new int[n];
             for (int e = 0; e < n; e++) {

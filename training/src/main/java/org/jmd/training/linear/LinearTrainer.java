@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.jmd.engine.ChunkedSum;
 import org.jmd.engine.InputException;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.potentials.nnp.BehlerParrinelloDescriptors;
 import org.jmd.potentials.nnp.DefaultSymmetryFunctions;
 import org.jmd.training.LabelledStructure;
@@ -23,9 +21,10 @@ import org.jmd.training.TrainingContext;
 
 /**
  * Fits E_i = E_ref(Z) + b_Z + w_Z · G_i to energies and forces jointly by weighted ridge
- * regression (see {@link RidgeFit}), in one pass over the data: each thread computes descriptors
- * and their derivatives for its share of the structures and accumulates the normal equations;
- * the sums are merged in a fixed order, so a given thread count gives the same model every time.
+ * regression (see {@link RidgeFit}), in one pass over the data: the threads compute descriptors
+ * and their derivatives for chunks of the structures and accumulate each chunk's normal
+ * equations, which are added in chunk order ({@link ChunkedSum}), so the model is the same bits
+ * for any number of threads.
  * Validation structures are accumulated in the same pass and only scored. The model is saved as
  * an n2p2 directory with one linear hidden node ({@link LinearModel#write}).
  */
@@ -114,43 +113,25 @@ public final class LinearTrainer implements Trainer {
 
     private static Sums accumulate(BehlerParrinelloDescriptors bp, double[] reference, int[] sizes, List<LabelledStructure> training,
                                    List<LabelledStructure> validation, int threads) {
-        DesignAssembler probe = new DesignAssembler(bp, reference);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "linear-fit");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Sums>> parts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int first = t;
-                parts.add(pool.submit(() -> {
-                    DesignAssembler a = new DesignAssembler(bp, reference);
-                    Sums s = new Sums(a.columns, sizes, a.offset);
-                    for (int k = first; k < training.size(); k += threads) a.add(training.get(k), s.trainEnergy, s.trainForce, s.stats);
-                    for (int k = first; k < validation.size(); k += threads) a.add(validation.get(k), s.validationEnergy, s.validationForce, null);
-                    return s;
-                }));
-            }
-            Sums total = new Sums(probe.columns, sizes, probe.offset);
-            for (Future<Sums> f : parts) total.add(f.get());
-            total.trainEnergy.symmetrise();
-            total.trainForce.symmetrise();
-            total.validationEnergy.symmetrise();
-            total.validationForce.symmetrise();
-            for (int e = 0; e < sizes.length; e++) {
-                if (total.stats.count[e] == 0) throw new InputException("linear: no training atoms of " + bp.elements()[e]);
-            }
-            return total;
-        } catch (ExecutionException ex) {
-            if (ex.getCause() instanceof RuntimeException) throw (RuntimeException) ex.getCause();
-            throw new IllegalStateException(ex.getCause());
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", ex);
-        } finally {
-            pool.shutdownNow();
+        ThreadTeam team = ThreadTeam.of(threads);
+        DesignAssembler[] assemblers = new DesignAssembler[team.size()];
+        for (int w = 0; w < assemblers.length; w++) assemblers[w] = new DesignAssembler(bp, reference);
+        int columns = assemblers[0].columns, nt = training.size();
+        int[] offset = assemblers[0].offset;
+        Sums total = new Sums(columns, sizes, offset);
+        // training structures, then validation structures: one sequence of items, summed in order
+        ChunkedSum.run(team, nt + validation.size(), () -> new Sums(columns, sizes, offset), (s, k, w) -> {
+            if (k < nt) assemblers[w].add(training.get(k), s.trainEnergy, s.trainForce, s.stats);
+            else assemblers[w].add(validation.get(k - nt), s.validationEnergy, s.validationForce, null);
+        }, total::add);
+        total.trainEnergy.symmetrise();
+        total.trainForce.symmetrise();
+        total.validationEnergy.symmetrise();
+        total.validationForce.symmetrise();
+        for (int e = 0; e < sizes.length; e++) {
+            if (total.stats.count[e] == 0) throw new InputException("linear: no training atoms of " + bp.elements()[e]);
         }
+        return total;
     }
 
     /** The model restricted to the functions the fit kept, with their statistics. */

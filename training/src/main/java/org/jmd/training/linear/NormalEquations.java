@@ -4,7 +4,7 @@ package org.jmd.training.linear;
  * The sums a least-squares fit needs from a block of rows a·θ ≈ y, without keeping the rows:
  * M = Σ a aᵀ (upper triangle while accumulating), v = Σ a y, Σ y² and the row count. Rows are
  * added one at a time; zero entries of a are skipped (force rows of one element leave the other
- * elements' columns empty). One instance per thread; {@link #add(NormalEquations)} merges.
+ * elements' columns empty). One instance per chunk of structures; {@link #add(NormalEquations)} merges.
  */
 final class NormalEquations {
     final int columns;

@@ -1,5 +1,7 @@
 package org.jmd.training.nnp;
 
+import org.jmd.engine.opt.StateIO;
+
 /**
  * The Adam optimizer (Kingma and Ba, 2015): per-parameter steps from bias-corrected running
  * means of the gradient and of its square, so weights of very different sensitivity (first layer
@@ -18,6 +20,19 @@ final class Adam {
         this.epsilon = epsilon;
         m = new double[parameters];
         v = new double[parameters];
+    }
+
+    /** Writes the running means and the step count, so that a resumed fit takes the same steps. */
+    void save(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeLong(t);
+        StateIO.write(out, m);
+        StateIO.write(out, v);
+    }
+
+    void restore(java.io.DataInputStream in) throws java.io.IOException {
+        t = in.readLong();
+        StateIO.read(in, m);
+        StateIO.read(in, v);
     }
 
     /** One step of size {@code rate} against the gradient g. */

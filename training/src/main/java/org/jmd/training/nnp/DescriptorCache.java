@@ -1,12 +1,10 @@
 package org.jmd.training.nnp;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.FiniteResults;
+import org.jmd.engine.InputException;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.neighbor.CellListSearch;
 import org.jmd.neighbor.NeighborList;
 import org.jmd.potentials.nnp.AtomElements;
@@ -17,8 +15,8 @@ import org.jmd.potentials.nnp.DescriptorWorkspace;
  * Computes the symmetry functions (and, for training, their derivatives) of many structures once,
  * through the public {@link BehlerParrinelloDescriptors} that {@code potential nnp} also uses, so
  * the trainer sees exactly the inputs the saved potential will compute. Structures are spread over
- * threads, each with its own descriptor workspace and neighbor search; results do not depend on
- * the number of threads.
+ * the workers of a {@link ThreadTeam}, each with its own descriptor workspace and neighbor search;
+ * each structure is described on its own, so results do not depend on the number of threads.
  */
 final class DescriptorCache {
     private final BehlerParrinelloDescriptors prototype;
@@ -30,33 +28,25 @@ final class DescriptorCache {
 
     List<CachedStructure> describe(List<Request> requests, int threads) {
         CachedStructure[] out = new CachedStructure[requests.size()];
-        int t = Math.max(1, Math.min(threads, requests.size()));
-        if (t == 1) {
-            Worker w = new Worker(prototype);
-            for (int k = 0; k < out.length; k++) out[k] = w.describe(requests.get(k));
-            return List.of(out);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(t);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int q = 0; q < t; q++) {
-                int first = q;
-                futures.add(pool.submit(() -> {
-                    Worker w = new Worker(prototype);
-                    for (int k = first; k < out.length; k += t) out[k] = w.describe(requests.get(k));
-                }));
-            }
-            for (Future<?> f : futures) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing descriptors", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        ThreadTeam team = ThreadTeam.of(Math.max(1, Math.min(threads, requests.size())));
+        Worker[] workers = new Worker[team.size()];
+        for (int w = 0; w < workers.length; w++) workers[w] = new Worker(prototype);
+        team.run(out.length, (k, w) -> out[k] = workers[w].describe(requests.get(k)));
         return List.of(out);
+    }
+
+    /**
+     * A network cannot be fitted to a NaN or infinite input (atoms on top of each other make some
+     * symmetry functions so): an error naming the structure, the atom and the closest pair.
+     */
+    private static void requireFinite(Request r, int atom, double[] g, int count, String what) {
+        for (int k = 0; k < count; k++) {
+            if (!Double.isFinite(g[k])) {
+                AtomicSystem s = r.system();
+                throw new InputException(r.name() + ": a " + what + " of atom " + (atom + 1) + " (" + s.symbol(atom)
+                        + ") is " + g[k] + "; " + FiniteResults.closestPair(s));
+            }
+        }
     }
 
     /** One thread's descriptor workspace and neighbor search. */
@@ -89,6 +79,8 @@ final class DescriptorCache {
                     int ns = w.describe(list, atoms, i);
                     c.add(w.values(), ns, null, null, 0, null, 0);
                 }
+                requireFinite(r, i, w.values(), d.size(atoms.element(i)), "symmetry function");
+                if (r.derivatives()) requireFinite(r, i, w.derivativeRows(), w.derivativeRowsLength(), "symmetry-function derivative");
             }
             return c.seal();
         }

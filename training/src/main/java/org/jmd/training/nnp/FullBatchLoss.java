@@ -1,6 +1,8 @@
 package org.jmd.training.nnp;
 
 import java.util.List;
+import org.jmd.engine.opt.Lbfgs;
+import org.jmd.engine.opt.Objective;
 
 /**
  * The training loss over the whole training set, as one function of the parameters for
@@ -11,7 +13,7 @@ import java.util.List;
  * so the gradient is the exact derivative of the value; the sums run in structure order, so both
  * are the same for any number of threads.
  */
-final class FullBatchLoss implements Lbfgs.Objective {
+final class FullBatchLoss implements Objective {
     private final ParallelEvaluator evaluator;
     private final List<CachedStructure> data, points;
     private final double forceWeight, invariantWeight;

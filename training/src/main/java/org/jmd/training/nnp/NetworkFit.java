@@ -1,11 +1,21 @@
 package org.jmd.training.nnp;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jmd.engine.InputException;
+import org.jmd.engine.opt.Lbfgs;
+import org.jmd.engine.opt.StateIO;
+import org.jmd.engine.opt.StepLimits;
 import org.jmd.training.LearningCurve;
+import org.jmd.training.TrainingCheckpoint;
 
 /**
  * The training loop on cached descriptors: shuffled mini-batches (order from the seed only),
@@ -19,6 +29,8 @@ import org.jmd.training.LearningCurve;
 final class NetworkFit {
     /** L-BFGS stops when the gradient norm falls below this fraction of its norm at the start. */
     private static final double GRADIENT_TOLERANCE = 1e-10;
+    /** Largest change of any weight on L-BFGS's first (steepest-descent) trial step. */
+    private static final double FIRST_WEIGHT_CHANGE = 1e-2;
 
     private final NnpModel model;
     private final FitSettings settings;
@@ -39,9 +51,6 @@ final class NetworkFit {
      */
     record Result(double[] parameters, int bestEpoch, int epochsRun, int lbfgsIterations, long lbfgsEvaluations,
                   double seconds) {}
-
-    /** What the L-BFGS phase did. */
-    private record LbfgsRun(int iterations, long evaluations) {}
 
     /** The best parameters so far and the epoch (row) count, shared by the Adam and L-BFGS phases. */
     private static final class Track {
@@ -70,29 +79,46 @@ final class NetworkFit {
     }
 
     Result run(double[] start, List<CachedStructure> train, List<CachedStructure> validation, long seed, int threads) {
-        Track track = new Track(start);
-        LbfgsRun lbfgs = new LbfgsRun(0, 0);
-        long t0 = System.nanoTime();
-        try (ParallelEvaluator eval = new ParallelEvaluator(model, threads)) {
-            double initial = log(eval, start, train, validation, 0, 0.0, t0);
-            adam(eval, track, start, train, validation, seed, t0);
-            if (settings.lbfgs() > 0) {
-                if (track.epoch == 0) track.bestLoss = initial;   // epochs=0: L-BFGS from the initial networks
-                lbfgs = lbfgs(eval, track, train, validation, t0);
+        return run(start, train, validation, seed, threads, TrainingCheckpoint.NONE);
+    }
+
+    /**
+     * Fits from {@code start}, or, if {@code checkpoint} holds the state of this fit killed
+     * earlier, from there: the epochs and iterations that follow are the ones an uninterrupted fit
+     * takes, to the bit. The state is saved after every epoch and iteration.
+     */
+    Result run(double[] start, List<CachedStructure> train, List<CachedStructure> validation, long seed, int threads,
+               TrainingCheckpoint checkpoint) {
+        State state = new State(start, checkpoint);
+        long t0 = System.nanoTime() - (long) (state.before * 1e9); // a resumed fit's clock goes on
+        if (state.phase != DONE) {
+            ParallelEvaluator eval = new ParallelEvaluator(model, threads);
+            if (state.phase == ADAM && state.track.epoch == 0 && !state.resumed) {
+                state.initial = log(eval, start, train, validation, 0, 0.0, t0);
             }
+            if (state.phase == ADAM) {
+                adam(eval, state, train, validation, seed, t0);
+                state.phase = LBFGS;
+                if (settings.lbfgs() > 0 && state.track.epoch == 0) state.track.bestLoss = state.initial; // epochs=0: L-BFGS from the initial networks
+            }
+            if (settings.lbfgs() > 0) lbfgs(eval, state, train, validation, t0);
+            state.phase = DONE;
+            state.save(t0, null);
         }
-        return new Result(track.best, track.bestEpoch, track.epoch, lbfgs.iterations(), lbfgs.evaluations(),
-                (System.nanoTime() - t0) * 1e-9);
+        Track track = state.track;
+        return new Result(track.best, track.bestEpoch, track.epoch, state.iterations, state.evaluations, (System.nanoTime() - t0) * 1e-9);
     }
 
     /** The Adam epochs, within Adam's share of the time limit. */
-    private void adam(ParallelEvaluator eval, Track track, double[] start, List<CachedStructure> train,
-                      List<CachedStructure> validation, long seed, long t0) {
-        double[] p = start.clone(), grad = new double[model.parameters];
-        Adam adam = new Adam(model.parameters);
+    private void adam(ParallelEvaluator eval, State state, List<CachedStructure> train, List<CachedStructure> validation, long seed, long t0) {
+        Track track = state.track;
+        double[] p = state.p, grad = new double[model.parameters];
+        Adam adam = state.adam;
         SplittableRandom rng = new SplittableRandom(seed);
         int[] order = new int[train.size()];
         for (int k = 0; k < order.length; k++) order[k] = k;
+        // a resumed fit replays the shuffles of the epochs done: the same order and random stream follow
+        for (int e = 0; e < track.epoch; e++) shuffle(order, rng);
         double budget = settings.adamTimeLimit();
         List<CachedStructure> batch = new ArrayList<>(settings.batch());
         while (track.epoch < settings.epochs()) {
@@ -108,11 +134,12 @@ final class NetworkFit {
             int epoch = ++track.epoch;
             double loss = log(eval, p, train, validation, epoch, rate, t0);
             if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("nnp: the loss became " + loss + " at epoch " + epoch
+                throw new org.jmd.engine.InputException("nnp: the loss became " + loss + " at epoch " + epoch
                         + "; lower learning_rate= or force_weight=");
             }
             if (!track.offer(loss, p) && settings.patience() > 0 && epoch - track.bestEpoch >= settings.patience()) break;
             if (budget > 0 && (System.nanoTime() - t0) * 1e-9 > budget) break;
+            state.save(t0, null);
         }
     }
 
@@ -122,25 +149,163 @@ final class NetworkFit {
      * phase), at the time limit (Adam's time included), when the line search finds no lower loss,
      * or when the gradient has vanished.
      */
-    private LbfgsRun lbfgs(ParallelEvaluator eval, Track track, List<CachedStructure> train,
-                           List<CachedStructure> validation, long t0) {
+    private void lbfgs(ParallelEvaluator eval, State state, List<CachedStructure> train, List<CachedStructure> validation, long t0) {
+        Track track = state.track;
         FullBatchLoss loss = new FullBatchLoss(eval, train, points, settings.forceWeight(), settings.invariantWeight());
-        Lbfgs opt = new Lbfgs(loss, model.parameters, settings.lbfgsMemory());
-        opt.start(track.best);
-        double tolerance = GRADIENT_TOLERANCE * opt.gradientNorm();
-        int iterations = 0, lastImprovement = track.epoch;
-        while (iterations < settings.lbfgs()) {
+        Lbfgs opt = new Lbfgs(loss, model.parameters, settings.lbfgsMemory(), StepLimits.unscaled(FIRST_WEIGHT_CHANGE));
+        if (state.savedLbfgs != null) {
+            state.restore(opt);
+        } else {
+            opt.start(track.best);
+            state.tolerance = GRADIENT_TOLERANCE * opt.gradientNorm();
+            state.lastImprovement = track.epoch;
+        }
+        while (state.iterations < settings.lbfgs()) {
             if (settings.timeLimit() > 0 && (System.nanoTime() - t0) * 1e-9 > settings.timeLimit()) break;
-            if (opt.gradientNorm() <= tolerance) break;
+            if (opt.gradientNorm() <= state.tolerance) break;
             double step = opt.iterate();
             if (Double.isNaN(step)) break;                 // no lower loss along the direction
-            iterations++;
+            state.iterations++;
             int epoch = ++track.epoch;
             double watched = log(eval, opt.position(), train, validation, epoch, step, t0);
-            if (track.offer(watched, opt.position())) lastImprovement = epoch;
-            else if (settings.patience() > 0 && epoch - lastImprovement >= settings.patience()) break;
+            if (track.offer(watched, opt.position())) state.lastImprovement = epoch;
+            else if (settings.patience() > 0 && epoch - state.lastImprovement >= settings.patience()) break;
+            state.evaluations = opt.evaluations();
+            state.save(t0, opt);
         }
-        return new LbfgsRun(iterations, opt.evaluations());
+        state.evaluations = opt.evaluations();
+    }
+
+    private static final int ADAM = 0, LBFGS = 1, DONE = 2;
+
+    /**
+     * Where the fit is: the phase, the best parameters and epoch count, Adam's parameters and
+     * moments, L-BFGS's point and history, and the learning curve so far — what a checkpoint
+     * holds, saved after every epoch and iteration, so that a killed training goes on exactly.
+     */
+    private final class State {
+        private final TrainingCheckpoint checkpoint;
+        int phase = ADAM;
+        final Track track;
+        final double[] p;
+        final Adam adam = new Adam(model.parameters);
+        final boolean resumed;
+        /** Loss at the initial parameters (row 0). */
+        double initial = Double.NaN;
+        int iterations, lastImprovement;
+        long evaluations;
+        double tolerance;
+        /** L-BFGS state read from the checkpoint, handed to the optimizer once it exists. */
+        byte[] savedLbfgs;
+        /** Seconds the fit had run before it was resumed. */
+        double before;
+
+        State(double[] start, TrainingCheckpoint checkpoint) {
+            this.checkpoint = checkpoint;
+            track = new Track(start);
+            p = start.clone();
+            byte[] saved = checkpoint.load();
+            resumed = saved != null;
+            if (saved != null) {
+                try {
+                    read(new DataInputStream(new ByteArrayInputStream(saved)));
+                } catch (IOException e) {
+                    throw new InputException("nnp: --resume: the training checkpoint does not fit this model (" + e.getMessage()
+                            + "); run without --resume to start afresh");
+                }
+            }
+        }
+
+        void save(long t0, Lbfgs opt) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeInt(model.parameters);
+                out.writeInt(phase);
+                out.writeDouble((System.nanoTime() - t0) * 1e-9);
+                out.writeInt(track.epoch);
+                out.writeInt(track.bestEpoch);
+                out.writeLong(Double.doubleToRawLongBits(track.bestLoss));
+                StateIO.write(out, track.best);
+                out.writeLong(Double.doubleToRawLongBits(initial));
+                StateIO.write(out, p);
+                adam.save(out);
+                out.writeInt(iterations);
+                out.writeInt(lastImprovement);
+                out.writeLong(evaluations);
+                out.writeLong(Double.doubleToRawLongBits(tolerance));
+                out.writeBoolean(opt != null);
+                if (opt != null) {
+                    ByteArrayOutputStream lb = new ByteArrayOutputStream();
+                    try (DataOutputStream o = new DataOutputStream(lb)) {
+                        opt.save(o);
+                    }
+                    out.writeInt(lb.size());
+                    lb.writeTo(out);
+                }
+                writeCurve(out, curve);
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // in memory: cannot happen
+            }
+            checkpoint.save(bytes.toByteArray());
+        }
+
+        private void read(DataInputStream in) throws IOException {
+            if (in.readInt() != model.parameters) throw new IOException("another number of weights");
+            phase = in.readInt();
+            before = in.readDouble();
+            track.epoch = in.readInt();
+            track.bestEpoch = in.readInt();
+            track.bestLoss = Double.longBitsToDouble(in.readLong());
+            StateIO.read(in, track.best);
+            initial = Double.longBitsToDouble(in.readLong());
+            StateIO.read(in, p);
+            adam.restore(in);
+            iterations = in.readInt();
+            lastImprovement = in.readInt();
+            evaluations = in.readLong();
+            tolerance = Double.longBitsToDouble(in.readLong());
+            if (in.readBoolean()) savedLbfgs = in.readNBytes(in.readInt()); // handed to the optimizer once it exists
+            curve.restore(readCurve(in));
+        }
+
+        void restore(Lbfgs opt) {
+            try {
+                opt.restore(new DataInputStream(new ByteArrayInputStream(savedLbfgs)));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            savedLbfgs = null;
+        }
+    }
+
+    /** The learning curve's rows, bit for bit: the columns once, then each row's (column, value) pairs. */
+    private static void writeCurve(DataOutputStream out, LearningCurve curve) throws IOException {
+        List<String> columns = curve.columns();
+        out.writeInt(columns.size());
+        for (String c : columns) out.writeUTF(c);
+        List<Map<String, Double>> rows = curve.rows();
+        out.writeInt(rows.size());
+        for (Map<String, Double> row : rows) {
+            out.writeInt(row.size());
+            for (Map.Entry<String, Double> e : row.entrySet()) {
+                out.writeInt(columns.indexOf(e.getKey()));
+                out.writeLong(Double.doubleToRawLongBits(e.getValue()));
+            }
+        }
+    }
+
+    private static List<Map<String, Double>> readCurve(DataInputStream in) throws IOException {
+        String[] columns = new String[in.readInt()];
+        for (int k = 0; k < columns.length; k++) columns[k] = in.readUTF();
+        int n = in.readInt();
+        List<Map<String, Double>> rows = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            int m = in.readInt();
+            Map<String, Double> row = new LinkedHashMap<>();
+            for (int k = 0; k < m; k++) row.put(columns[in.readInt()], Double.longBitsToDouble(in.readLong()));
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** Logs one learning-curve row; returns the loss that early stopping watches. */

@@ -23,6 +23,10 @@ record NnpSettings(int[] hidden, Activation activation, Path symmetryFunctions, 
         a.requirePositionalAtMost(0);
         int[] hidden = a.has("hidden") ? a.integers("hidden") : new int[] {25, 25};
         for (int w : hidden) if (w < 1) throw a.error("hidden= layer widths must be positive, got '" + a.string("hidden") + "'");
+        // a network's weights are one array per member and several copies in the optimizer: refuse widths no array could hold
+        long weights = 0, previous = 1000; // a generous number of inputs, so the check does not need the symmetry functions
+        for (int w : hidden) { weights += previous * w + w; previous = w; }
+        if (weights + previous + 1 > 100_000_000L) throw a.error("hidden= '" + a.string("hidden") + "' makes a network of over 10^8 weights");
         String letter = a.string("activation", "t");
         Activation act = Activation.of(letter);
         if (act == null || act == Activation.IDENTITY) {
@@ -32,7 +36,8 @@ record NnpSettings(int[] hidden, Activation activation, Path symmetryFunctions, 
         int lbfgs = a.integer("lbfgs", 0);
         if (lbfgs < 0) throw a.error("lbfgs= (L-BFGS iterations after the Adam epochs) must be zero (none) or positive, got " + lbfgs);
         int memory = a.integer("lbfgs_memory", 10);
-        if (memory < 1) throw a.error("lbfgs_memory= (L-BFGS correction pairs) must be at least 1, got " + memory);
+        // memory pairs of parameter vectors are allocated at once; beyond a few dozen L-BFGS gains nothing
+        if (memory < 1 || memory > 1000) throw a.error("lbfgs_memory= (L-BFGS correction pairs) must be 1 to 1000, got " + memory);
         int epochs = a.integer("epochs", 2500);
         if (epochs < 0 || (epochs == 0 && lbfgs == 0)) {
             throw a.error("epochs= must be at least 1 (0 only with lbfgs= > 0, for L-BFGS alone), got " + epochs);

@@ -88,7 +88,7 @@ public final class NnpTrainer implements Trainer {
         double[] start = model.initialParameters(context.seed(), bias);
 
         NetworkFit fit = new NetworkFit(model, settings.fit(), context.curve(), targets);
-        NetworkFit.Result result = fit.run(start, train, valid, context.seed() ^ 0x5DEECE66DL, threads);
+        NetworkFit.Result result = fit.run(start, train, valid, context.seed() ^ 0x5DEECE66DL, threads, context.checkpoint());
         last = new Trained(model, descriptors, result.parameters());
         write(context.modelDir(), descriptors, model, result, training.size(), validation.size());
         return "nnp " + context.modelDir().toAbsolutePath();
@@ -113,7 +113,10 @@ public final class NnpTrainer implements Trainer {
         for (int k = 0; k < data.size(); k++) {
             LabelledStructure s = data.get(k);
             boolean forces = s.forces() != null;
-            out.add(new DescriptorCache.Request(set + " " + (k + 1), s.frame().system, s.energy() / s.size(), -1, s.forces(), forces));
+            // named by its place in its file when it has one, so an error about it can be found there
+            org.jmd.io.Frame.Origin o = s.frame().origin;
+            String name = o == null ? set + " structure " + (k + 1) : o.source() + ":" + o.line() + ": structure " + o.index();
+            out.add(new DescriptorCache.Request(name, s.frame().system, s.energy() / s.size(), -1, s.forces(), forces));
         }
         return out;
     }

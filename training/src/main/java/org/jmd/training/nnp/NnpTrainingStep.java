@@ -15,7 +15,7 @@ import org.jmd.potentials.nnp.Activation;
  * descriptors cached beforehand. The networks are freshly initialised (timing does not depend on
  * the weights' values).
  */
-public final class NnpTrainingStep implements AutoCloseable {
+public final class NnpTrainingStep {
     private final List<CachedStructure> batch;
     private final ParallelEvaluator evaluator;
     private final double[] parameters, gradient;
@@ -63,6 +63,4 @@ public final class NnpTrainingStep implements AutoCloseable {
 
     /** One loss and gradient evaluation over the batch; returns the loss. */
     public double run() { return evaluator.lossGradient(parameters, batch, forceWeight, gradient); }
-
-    @Override public void close() { evaluator.close(); }
 }

@@ -1,38 +1,30 @@
 package org.jmd.training.nnp;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.jmd.engine.ThreadTeam;
 
 /**
- * Runs loss gradients and predictions over many structures on a few threads, with results that do
- * not depend on the number of threads or on timing: each structure's gradient and errors go into
- * a slot of their own, and the slots are summed in structure order afterwards.
+ * Runs loss gradients and predictions over many structures on a {@link ThreadTeam}, with results
+ * that do not depend on the number of threads or on timing: each structure's gradient and errors
+ * go into a slot of their own, and the slots are summed in structure order afterwards. Each
+ * worker of the team has its own {@link StructureEvaluator}.
  */
-final class ParallelEvaluator implements AutoCloseable {
+final class ParallelEvaluator {
     /** Structures evaluated at once by {@link #lossGradient} (bounds the per-structure gradient buffers). */
     static final int CHUNK = 64;
+    private final ThreadTeam team;
     private final StructureEvaluator[] workers;
-    private final ExecutorService pool;
     private double[][] gradients = new double[0][];
     private double[] losses = new double[0];
     private final int parameters;
     private double[] pointGradient;
 
     ParallelEvaluator(NnpModel model, int threads) {
-        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
-        workers = new StructureEvaluator[threads];
-        for (int t = 0; t < threads; t++) workers[t] = new StructureEvaluator(model);
+        team = ThreadTeam.of(threads);
+        workers = new StructureEvaluator[team.size()];
+        for (int w = 0; w < workers.length; w++) workers[w] = new StructureEvaluator(model);
         parameters = model.parameters;
-        pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread th = new Thread(r, "nnp-training");
-            th.setDaemon(true);
-            return th;
-        });
     }
 
     /** Errors of one structure's prediction. */
@@ -61,9 +53,9 @@ final class ParallelEvaluator implements AutoCloseable {
         double loss = 0;
         for (int first = 0; first < b; first += CHUNK) {
             int start = first, n = Math.min(CHUNK, b - first);
-            run(n, (t, k) -> {
+            team.run(n, (k, worker) -> {
                 Arrays.fill(gradients[k], 0.0);
-                losses[k] = workers[t].accumulate(p, batch.get(start + k), we, wf, gradients[k]);
+                losses[k] = workers[worker].accumulate(p, batch.get(start + k), we, wf, gradients[k]);
             });
             for (int k = 0; k < n; k++) {
                 loss += losses[k];
@@ -91,7 +83,7 @@ final class ParallelEvaluator implements AutoCloseable {
     Errors[] errors(double[] p, List<CachedStructure> data) {
         Errors[] out = new Errors[data.size()];
         double[][] forces = new double[workers.length][];
-        run(data.size(), (slot, k) -> {
+        team.run(data.size(), (k, slot) -> {
             CachedStructure s = data.get(k);
             boolean withForces = s.hasForces();
             if (withForces && (forces[slot] == null || forces[slot].length < 3 * s.atoms)) forces[slot] = new double[3 * s.atoms];
@@ -114,40 +106,5 @@ final class ParallelEvaluator implements AutoCloseable {
         double[] out = new double[points.size()];
         for (int k = 0; k < out.length; k++) out[k] = workers[0].countedEnergy(p, points.get(k));
         return out;
-    }
-
-    private interface Task {
-        void run(int thread, int index);
-    }
-
-    /** Runs task for indices 0..n−1, thread t taking t, t+T, ... (each index writes its own slot). */
-    private void run(int n, Task task) {
-        int threads = workers.length;
-        if (pool == null || n == 1) {
-            for (int k = 0; k < n; k++) task.run(0, k);
-            return;
-        }
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            futures.add(pool.submit(() -> {
-                for (int k = thread; k < n; k += threads) task.run(thread, k);
-            }));
-        }
-        try {
-            for (Future<?> f : futures) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("training interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error er) throw er;
-            throw new IllegalStateException(c);
-        }
-    }
-
-    @Override public void close() {
-        if (pool != null) pool.shutdownNow();
     }
 }

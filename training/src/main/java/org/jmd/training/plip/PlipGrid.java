@@ -105,8 +105,9 @@ record PlipGrid(double rc2, double[] a2, double[] b2, double rc3, double[] a3, d
             if (p.length != 3) throw args.error(key + "= expects start:stop:step or a comma-separated list, got '" + text + "'");
             double start = args.parseReal(key, p[0]), stop = args.parseReal(key, p[1]), step = args.parseReal(key, p[2]);
             if (!(step > 0) || stop < start) throw args.error(key + "= needs step > 0 and stop >= start, got '" + text + "'");
-            int n = (int) Math.floor((stop - start) / step + 1e-9) + 1;
-            if (n > 10000) throw args.error(key + "= makes " + n + " values; that is too many");
+            double count = Math.floor((stop - start) / step + 1e-9) + 1; // in double: a tiny step must not overflow an int
+            if (count > 10000) throw args.error(key + "= makes " + String.format(java.util.Locale.ROOT, "%.3g", count) + " values; that is too many (at most 10000)");
+            int n = (int) count;
             double[] out = new double[n];
             for (int k = 0; k < n; k++) out[k] = start + k * step;
             return out;

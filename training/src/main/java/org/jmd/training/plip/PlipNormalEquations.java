@@ -1,13 +1,11 @@
 package org.jmd.training.plip;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jmd.engine.AtomicSystem;
+import org.jmd.engine.ChunkedSum;
 import org.jmd.engine.InputException;
+import org.jmd.engine.ThreadTeam;
 import org.jmd.potentials.plip.PlipDescriptors;
 import org.jmd.potentials.plip.PlipTerm;
 import org.jmd.training.LabelledStructure;
@@ -19,8 +17,8 @@ import org.jmd.training.LabelledStructure;
  * energy rows (one per structure, descriptor sums per atom against (E − Σ reference)/N) are kept,
  * since there are few and per-structure errors are wanted.
  *
- * <p>Structures are shared out to threads by index (structure k to thread k mod T) and the
- * per-thread sums added in thread order, so a given thread count gives the same bits every run.
+ * <p>Structures are summed in chunks on a {@link ThreadTeam} and the chunks' sums added in chunk
+ * order ({@link ChunkedSum}), so the sums are the same bits for any number of threads.
  */
 final class PlipNormalEquations {
     final int columns;
@@ -49,69 +47,62 @@ final class PlipNormalEquations {
      */
     static PlipNormalEquations build(List<LabelledStructure> data, String[] elements, Map<String, Double> reference,
                                      List<PlipTerm> terms, int[] column, int threads) {
-        int p = 0;
-        for (int c : column) p = Math.max(p, c + 1);
+        int columns = 0;
+        for (int c : column) columns = Math.max(columns, c + 1);
+        int p = columns;
         PlipNormalEquations total = new PlipNormalEquations(p, data.size());
         if (data.isEmpty()) return total;
-        int t = Math.max(1, Math.min(threads, data.size()));
-        List<PlipNormalEquations> parts = new ArrayList<>();
-        for (int k = 0; k < t; k++) parts.add(new PlipNormalEquations(p, data.size()));
-        if (t == 1) {
-            fill(parts.get(0), data, 0, 1, elements, reference, terms, column);
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-                Thread th = new Thread(r, "plip-design");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                List<Future<?>> jobs = new ArrayList<>();
-                for (int k = 0; k < t; k++) {
-                    int first = k, step = t;
-                    PlipNormalEquations part = parts.get(k);
-                    jobs.add(pool.submit(() -> fill(part, data, first, step, elements, reference, terms, column)));
-                }
-                for (Future<?> f : jobs) f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException) throw (RuntimeException) c;
-                throw new IllegalStateException(c);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while building the PLIP design matrix", e);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-        for (PlipNormalEquations part : parts) {
-            for (int j = 0; j < p; j++) {
-                total.forceXty[j] += part.forceXty[j];
-                double[] src = part.forceGram[j], dst = total.forceGram[j];
-                for (int k = j; k < p; k++) dst[k] += src[k];
-            }
-            total.forceYy += part.forceYy;
-            total.forceRows += part.forceRows;
-            for (int s = 0; s < data.size(); s++) {
-                if (part.energyRows[s] != null) {
-                    total.energyRows[s] = part.energyRows[s];
-                    total.energyTargets[s] = part.energyTargets[s];
-                }
-            }
-        }
+        ThreadTeam team = ThreadTeam.of(Math.max(1, Math.min(threads, data.size())));
+        Rows[] rows = new Rows[team.size()];
+        for (int w = 0; w < rows.length; w++) rows[w] = new Rows(elements, reference, terms, column, p);
+        ChunkedSum.run(team, data.size(), () -> new PlipNormalEquations(p, data.size()),
+                (part, k, w) -> rows[w].add(part, data.get(k), k), total::add);
         for (int j = 0; j < p; j++) for (int k = 0; k < j; k++) total.forceGram[j][k] = total.forceGram[k][j];
         return total;
     }
 
-    private static void fill(PlipNormalEquations out, List<LabelledStructure> data, int first, int step,
-                             String[] elements, Map<String, Double> reference, List<PlipTerm> terms, int[] column) {
-        int nt = terms.size(), p = out.columns;
-        boolean identity = nt == p;
-        for (int t = 0; identity && t < nt; t++) identity = column[t] == t;
-        PlipDescriptors desc = new PlipDescriptors(elements, terms);
-        double[] sum = new double[nt];
-        double[] raw = new double[0], folded = new double[p];
-        for (int s = first; s < data.size(); s += step) {
-            LabelledStructure ls = data.get(s);
+    /** Adds another part's sums (a chunk of structures) to these. */
+    private void add(PlipNormalEquations part) {
+        for (int j = 0; j < columns; j++) {
+            forceXty[j] += part.forceXty[j];
+            double[] src = part.forceGram[j], dst = forceGram[j];
+            for (int k = j; k < columns; k++) dst[k] += src[k];
+        }
+        forceYy += part.forceYy;
+        forceRows += part.forceRows;
+        for (int s = 0; s < energyRows.length; s++) {
+            if (part.energyRows[s] != null) {
+                energyRows[s] = part.energyRows[s];
+                energyTargets[s] = part.energyTargets[s];
+            }
+        }
+    }
+
+    /** One worker's descriptors and row buffers: makes a structure's rows and adds them to a part. */
+    private static final class Rows {
+        private final Map<String, Double> reference;
+        private final int[] column;
+        private final int nt, p;
+        private final boolean identity;
+        private final PlipDescriptors desc;
+        private final double[] sum, folded;
+        private double[] raw = new double[0];
+
+        Rows(String[] elements, Map<String, Double> reference, List<PlipTerm> terms, int[] column, int p) {
+            this.reference = reference;
+            this.column = column;
+            this.nt = terms.size();
+            this.p = p;
+            boolean same = nt == p;
+            for (int t = 0; same && t < nt; t++) same = column[t] == t;
+            identity = same;
+            desc = new PlipDescriptors(elements, terms);
+            sum = new double[nt];
+            folded = new double[p];
+        }
+
+        /** Structure s (index in the data set, for the energy row and messages). */
+        void add(PlipNormalEquations out, LabelledStructure ls, int s) {
             AtomicSystem sys = ls.frame().system;
             int n = sys.size();
             if (n == 0) throw new InputException("structure " + (s + 1) + " has no atoms");
@@ -128,7 +119,7 @@ final class PlipNormalEquations {
             out.energyRows[s] = erow;
             out.energyTargets[s] = (ls.energy() - eref) / n;
             double[] f = ls.forces();
-            if (f == null) continue;
+            if (f == null) return;
             for (int r = 0; r < 3 * n; r++) {
                 double[] row;
                 int off;
