@@ -33,6 +33,13 @@ final class GaussianRadial extends RadialSymmetryFunction {
 
     @Override int neighbour() { return neighbour; }
 
+    double eta() { return eta; }
+
+    double rs() { return rs; }
+
+    /** Type 2 (unweighted). */
+    boolean isPlain() { return weights == null; }
+
     @Override double cutoff() { return fc.radius(); }
 
     @Override CutoffFunction cutoffFunction() { return fc; }
