@@ -14,8 +14,9 @@ import org.jmd.engine.Elements;
  * to zero at r_c). The reasons for each choice are in docs/linear.md.
  *
  * <ul>
- * <li>Single-element sets (Si) get a fine radial grid and many angular functions, since the
- *     descriptor length stays small;</li>
+ * <li>single-element sets (Si) get a fine radial grid and 12 angular functions at a shorter
+ *     cutoff ({@link #SINGLE_ELEMENT_ANGULAR_CUTOFF}): 28 functions, chosen for MD speed at the
+ *     accuracy targets of the Si training decks (docs/linear.md, docs/nnp-training.md);</li>
  * <li>multi-element sets (Zn–O) use a coarser grid per neighbour element and per neighbour
  *     pair, because the count grows with the square of the number of elements.</li>
  * </ul>
@@ -25,11 +26,13 @@ public final class DefaultSymmetryFunctions {
     public static final double CUTOFF = 6.0;
     /**
      * Cutoff of the angular functions of single-element sets (Å): the first and second shells of
-     * diamond Si (2.35, 3.84 Å) and the liquid's first shell. Triples grow with the square of the
-     * neighbours, so 4.5 Å instead of 6 Å makes ~5× fewer triples; the third shell still enters
-     * through the radial functions, and the test-set errors barely move (docs/linear.md).
+     * diamond Si (2.35, 3.84 Å) and the liquid's first shell, short of the third shell (4.50 Å),
+     * which still enters through the radial functions. Triples grow with the square of the
+     * neighbours (≈ 16 instead of ≈ 46 at 6 Å, ≈ 22 at 4.5 Å with thermal motion), and the
+     * angular pair loop is most of the cost of an evaluation; measured accuracies of this and the
+     * neighbouring choices are in docs/linear.md.
      */
-    public static final double SINGLE_ELEMENT_ANGULAR_CUTOFF = 4.5;
+    public static final double SINGLE_ELEMENT_ANGULAR_CUTOFF = 4.2;
     /** n2p2 cutoff_type of the defaults: 6 = polynomial of order 2, no inner cutoff. */
     public static final String CUTOFF_TYPE = "6 0.0";
 
@@ -45,7 +48,7 @@ public final class DefaultSymmetryFunctions {
         double eta = 1.0 / (step * step);
         // angular: exp(−η (r_ij² + r_ik²)) sets how far out the angle is weighted
         double[] angularEta = single ? new double[] {0.0, 0.1, 0.3} : new double[] {0.0, 0.04, 0.15};
-        double[] zeta = single ? new double[] {1, 4, 16} : new double[] {1, 2, 4, 8};
+        double[] zeta = single ? new double[] {1, 4} : new double[] {1, 2, 4, 8};
         double angularCutoff = single ? SINGLE_ELEMENT_ANGULAR_CUTOFF : CUTOFF;
         List<String> out = new ArrayList<>();
         for (String c : el) {
