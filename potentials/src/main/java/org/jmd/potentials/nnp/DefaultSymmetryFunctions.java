@@ -14,8 +14,9 @@ import org.jmd.engine.Elements;
  * to zero at r_c). The reasons for each choice are in docs/linear.md.
  *
  * <ul>
- * <li>Single-element sets (Si) get a fine radial grid and many angular functions, since the
- *     descriptor length stays small;</li>
+ * <li>single-element sets (Si) get a fine radial grid and 12 angular functions at a shorter
+ *     cutoff ({@link #SINGLE_ELEMENT_ANGULAR_CUTOFF}): 28 functions, chosen for MD speed at the
+ *     accuracy targets of the Si training decks (docs/linear.md, docs/nnp-training.md);</li>
  * <li>multi-element sets (Zn–O) use a coarser grid per neighbour element and per neighbour
  *     pair, because the count grows with the square of the number of elements.</li>
  * </ul>
@@ -23,6 +24,15 @@ import org.jmd.engine.Elements;
 public final class DefaultSymmetryFunctions {
     /** Cutoff radius of every default function (Å). */
     public static final double CUTOFF = 6.0;
+    /**
+     * Cutoff of the angular functions of single-element sets (Å): the first and second shells of
+     * diamond Si (2.35, 3.84 Å) and the liquid's first shell, short of the third shell (4.50 Å),
+     * which still enters through the radial functions. Triples grow with the square of the
+     * neighbours (≈ 16 instead of ≈ 46 at 6 Å, ≈ 22 at 4.5 Å with thermal motion), and the
+     * angular pair loop is most of the cost of an evaluation; measured accuracies of this and the
+     * neighbouring choices are in docs/linear.md.
+     */
+    public static final double SINGLE_ELEMENT_ANGULAR_CUTOFF = 4.2;
     /** n2p2 cutoff_type of the defaults: 6 = polynomial of order 2, no inner cutoff. */
     public static final String CUTOFF_TYPE = "6 0.0";
 
@@ -37,8 +47,9 @@ public final class DefaultSymmetryFunctions {
         double first = single ? 1.5 : 1.5, step = single ? 0.3 : 0.5;
         double eta = 1.0 / (step * step);
         // angular: exp(−η (r_ij² + r_ik²)) sets how far out the angle is weighted
-        double[] angularEta = single ? new double[] {0.0, 0.02, 0.06, 0.15, 0.4} : new double[] {0.0, 0.04, 0.15};
-        double[] zeta = single ? new double[] {1, 2, 4, 8, 16} : new double[] {1, 2, 4, 8};
+        double[] angularEta = single ? new double[] {0.0, 0.1, 0.3} : new double[] {0.0, 0.04, 0.15};
+        double[] zeta = single ? new double[] {1, 4} : new double[] {1, 2, 4, 8};
+        double angularCutoff = single ? SINGLE_ELEMENT_ANGULAR_CUTOFF : CUTOFF;
         List<String> out = new ArrayList<>();
         for (String c : el) {
             for (String n : el) {
@@ -50,7 +61,7 @@ public final class DefaultSymmetryFunctions {
                     for (double e : angularEta)
                         for (double z : zeta)
                             for (int lambda : new int[] {-1, 1})
-                                out.add(String.format(Locale.ROOT, "%s 9 %s %s %.4f %d %.1f %.1f", c, el[a], el[b], e, lambda, z, CUTOFF));
+                                out.add(String.format(Locale.ROOT, "%s 9 %s %s %.4f %d %.1f %.1f", c, el[a], el[b], e, lambda, z, angularCutoff));
         }
         return out;
     }

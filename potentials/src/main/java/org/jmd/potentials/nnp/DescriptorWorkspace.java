@@ -40,6 +40,8 @@ public final class DescriptorWorkspace {
     double[] pairCache = new double[0];
     /** dg/dr of each radial term of the last values pass, in visiting order (same reuse). */
     double[] radialSlope = new double[0];
+    /** Value and slope of the radial functions of one neighbour (RadialTerms). */
+    double[] radialValue = new double[0], radialScratch = new double[0];
     int[] pairCacheStart = new int[0];
     private boolean pairCacheValid;
     final int[] activeAngular;
@@ -176,6 +178,14 @@ public final class DescriptorWorkspace {
     double[] radialSlopes(int size) {
         if (radialSlope.length < size) radialSlope = new double[Math.max(size, 2 * radialSlope.length)];
         return radialSlope;
+    }
+
+    double[] radialValues(int size) {
+        if (radialValue.length < size) {
+            radialValue = new double[size];
+            radialScratch = new double[size];
+        }
+        return radialValue;
     }
 
     void ensureGroups(int groups) {

@@ -31,6 +31,8 @@ final class ElementDescriptor {
     private final int[] cutoffSlot;
     /** radialFor[e]: the radial functions that a neighbour of element e contributes to. */
     private final int[][] radialFor;
+    /** radialTerms[e]: those functions evaluated together (even Gaussian grids by recurrence). */
+    private final RadialTerms[] radialTerms;
     private final AngularGroup[] groups;
     /** rowFunctions[e]: the functions a neighbour of element e can change, increasing; the layout of its derivative row. */
     final int[][] rowFunctions;
@@ -64,6 +66,7 @@ final class ElementDescriptor {
         this.groups = AngularGroup.groups(functions, cutoffSlot).toArray(new AngularGroup[0]);
 
         radialFor = new int[elements][];
+        radialTerms = new RadialTerms[elements];
         rowFunctions = new int[elements][];
         slot = new int[elements][n];
         for (int e = 0; e < elements; e++) {
@@ -81,6 +84,7 @@ final class ElementDescriptor {
                 if (takes) row.add(s);
             }
             radialFor[e] = radial.stream().mapToInt(Integer::intValue).toArray();
+            radialTerms[e] = new RadialTerms(functions, radialFor[e], cutoffSlot);
             rowFunctions[e] = row.stream().mapToInt(Integer::intValue).toArray();
         }
     }
@@ -96,6 +100,13 @@ final class ElementDescriptor {
     int mostCells() {
         int m = 0;
         for (AngularGroup g : groups) m = Math.max(m, g.cells());
+        return m;
+    }
+
+    /** Most radial functions one neighbour can take. */
+    private int mostRadial() {
+        int m = 0;
+        for (int[] fs : radialFor) m = Math.max(m, fs.length);
         return m;
     }
 
@@ -121,15 +132,13 @@ final class ElementDescriptor {
         int n = env.size;
         int[] el = env.element;
         double[] r = env.distance, fcv = w.cutoffValue, fcd = w.cutoffSlope, t = w.term;
-        double[] slopes = w.radialSlopes(radialTerms(env));
+        double[] slopes = w.radialSlopes(radialTerms(env)), v = w.radialValues(mostRadial());
         for (int p = 0, k = 0; p < n; p++) {
             int e = el[p];
-            for (int s : radialFor[e]) {
-                int c = cutoffSlot[s], o = c * n + p;
-                boolean in = ((RadialSymmetryFunction) functions[s]).term(e, r[p], c < 0 ? 0 : fcv[o], c < 0 ? 0 : fcd[o], t);
-                if (in) g[s] += t[0];
-                slopes[k++] = in ? t[1] : 0.0;
-            }
+            int[] fs = radialFor[e];
+            radialTerms[e].evaluate(e, r[p], fcv, fcd, n, p, v, 0, slopes, k, t);
+            for (int j = 0; j < fs.length; j++) g[fs[j]] += v[j];
+            k += fs.length;
         }
         w.ensureGroups(groups.length);
         for (int k = 0, cursor = 0; k < groups.length; k++) {
@@ -151,18 +160,16 @@ final class ElementDescriptor {
         int[] el = env.element;
         double[] r = env.distance, d = env.delta, fcv = w.cutoffValue, fcd = w.cutoffSlope, t = w.term;
         double[] slopes = w.radialSlope;
+        if (!cached) w.radialValues(mostRadial());
         for (int p = 0, k = 0; p < n; p++) {
             int e = el[p];
             double slope = 0;      // Σ_s c_s dG_s/dr_p
-            for (int s : radialFor[e]) {
-                double cs = c[s];
-                if (cached) {
-                    slope += cs * slopes[k++];
-                    continue;
-                }
-                if (cs == 0.0) continue;
-                int cut = cutoffSlot[s], o = cut * n + p;
-                if (((RadialSymmetryFunction) functions[s]).term(e, r[p], cut < 0 ? 0 : fcv[o], cut < 0 ? 0 : fcd[o], t)) slope += cs * t[1];
+            int[] fs = radialFor[e];
+            if (cached) {
+                for (int s : fs) slope += c[s] * slopes[k++];
+            } else {
+                radialTerms[e].evaluate(e, r[p], fcv, fcd, n, p, w.radialValue, 0, w.radialScratch, 0, t);
+                for (int j = 0; j < fs.length; j++) slope += c[fs[j]] * w.radialScratch[j];
             }
             double f = slope * env.inverse[p];
             grad[3 * p] += f * d[3 * p];
@@ -194,18 +201,19 @@ final class ElementDescriptor {
         Arrays.fill(g, 0, functions.length, 0.0);
         cacheCutoffs(env, w);
         double[] r = env.distance, d = env.delta, fcv = w.cutoffValue, fcd = w.cutoffSlope, t = w.term;
+        double[] v = w.radialValues(mostRadial()), dv = w.radialScratch;
         for (int p = 0; p < n; p++) {
             int e = el[p], k = length[p];
-            int[] sl = slot[e];
+            int[] sl = slot[e], fs = radialFor[e];
             double ux = d[3 * p] / r[p], uy = d[3 * p + 1] / r[p], uz = d[3 * p + 2] / r[p];
-            for (int s : radialFor[e]) {
-                int c = cutoffSlot[s], o = c * n + p;
-                if (!((RadialSymmetryFunction) functions[s]).term(e, r[p], c < 0 ? 0 : fcv[o], c < 0 ? 0 : fcd[o], t)) continue;
-                g[s] += t[0];
+            radialTerms[e].evaluate(e, r[p], fcv, fcd, n, p, v, 0, dv, 0, t);
+            for (int j = 0; j < fs.length; j++) {
+                int s = fs[j];
+                g[s] += v[j];
                 int at = start[p] + sl[s];
-                rows[at] += t[1] * ux;
-                rows[at + k] += t[1] * uy;
-                rows[at + 2 * k] += t[1] * uz;
+                rows[at] += dv[j] * ux;
+                rows[at + k] += dv[j] * uy;
+                rows[at + 2 * k] += dv[j] * uz;
             }
         }
         for (AngularGroup grp : groups) grp.derivatives(env, w, g, rows, start, length, slot);

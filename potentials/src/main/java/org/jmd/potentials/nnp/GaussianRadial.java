@@ -33,6 +33,13 @@ final class GaussianRadial extends RadialSymmetryFunction {
 
     @Override int neighbour() { return neighbour; }
 
+    double eta() { return eta; }
+
+    double rs() { return rs; }
+
+    /** Type 2 (unweighted). */
+    boolean isPlain() { return weights == null; }
+
     @Override double cutoff() { return fc.radius(); }
 
     @Override CutoffFunction cutoffFunction() { return fc; }
@@ -42,7 +49,7 @@ final class GaussianRadial extends RadialSymmetryFunction {
         if (r >= fc.radius()) return false;
         double w = weights == null ? 1.0 : weights[element];
         double dr = r - rs;
-        double gauss = w * Math.exp(-eta * dr * dr);
+        double gauss = eta == 0.0 ? w : w * Math.exp(-eta * dr * dr);   // η = 0: a coordination count, exp(0) = 1 exactly
         out[0] = gauss * f;
         out[1] = gauss * (df - 2.0 * eta * dr * f);
         return true;
