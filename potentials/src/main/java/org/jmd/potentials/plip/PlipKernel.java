@@ -214,18 +214,21 @@ public final class PlipKernel {
         tables = new RadialTable[s2];
         if (evaluation == Radial.TABULATED) {
             // the positions a density or a three-body family reads; the rest enter through φ only
-            boolean[][] needed = new boolean[s2][];
+            int[][] needed = new int[s2][];
             for (int ch = 0; ch < s2; ch++) {
                 if (channels[ch] == null) continue;
-                needed[ch] = new boolean[channels[ch].width];
-                for (int p : manyPosition[ch]) needed[ch][p] = true;
+                needed[ch] = new int[channels[ch].width];
+                for (int p : manyPosition[ch]) needed[ch][p] = RadialTable.ZEROED;
             }
             for (int c = 0; c < species; c++) {
                 if (pairs[c] == null) continue;
                 AngularPairs ap = pairs[c];
                 for (int f = 0; f < ap.familyCount; f++) {
-                    needed[c * species + ap.familyN1[f]][ap.familyPosition1[f]] = true;
-                    needed[c * species + ap.familyN2[f]][ap.familyPosition2[f]] = true;
+                    int ch1 = c * species + ap.familyN1[f], ch2 = c * species + ap.familyN2[f];
+                    int p1 = ap.familyPosition1[f], p2 = ap.familyPosition2[f];
+                    // a family of a shorter cutoff than the centre's longest three-body one reads zeros beyond it
+                    needed[ch1][p1] = Math.max(needed[ch1][p1], channels[ch1].radialCutoff[p1] < reach3[c] ? RadialTable.ZEROED : RadialTable.THREE_BODY);
+                    needed[ch2][p2] = Math.max(needed[ch2][p2], channels[ch2].radialCutoff[p2] < reach3[c] ? RadialTable.ZEROED : RadialTable.THREE_BODY);
                 }
             }
             for (int ch = 0; ch < s2; ch++) if (channels[ch] != null) tables[ch] = RadialTable.build(channels[ch], needed[ch]);

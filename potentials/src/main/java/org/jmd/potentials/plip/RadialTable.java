@@ -26,19 +26,31 @@ import java.util.TreeSet;
  */
 final class RadialTable {
     /** Allowed error at the check points, relative to the function's largest value (derivative: largest derivative). */
-    static final double TOLERANCE = 1e-11;
+    static final double TOLERANCE = 1e-9;
     /** Grid spacing tried first, Å. */
     static final double FIRST_STEP = 0.05;
     /** Most intervals per cutoff. */
     static final int MAX_INTERVALS = 1 << 15;
-    private static final int C = 6;
+    /** Coefficients per function and interval. */
+    private static final int ROW = 6;
 
-    /** Per cutoff (decreasing): spacing, its inverse, intervals, functions, whether function 0 is φ. */
+    /**
+     * What a row position is needed for: nothing (φ only), a three-body family of the centre's
+     * longest three-body cutoff (read only for neighbours within it), a density or a shorter
+     * three-body family (read beyond its cutoff too, so zeroed there).
+     */
+    static final int UNUSED = 0, THREE_BODY = 1, ZEROED = 2;
+
+    /** Per cutoff (decreasing): its inverse spacing, intervals, functions, whether function 0 is φ. */
     private final double[] cutoff, inverseStep;
     private final int[] intervals, functions;
     private final boolean[] pair;
-    /** Row position of each function (−1 for φ), and the coefficients [interval][function][6] of each cutoff. */
-    private final int[][] position;
+    /** Row position of each function (−1 for φ); positions zeroed beyond the cutoff (the densities'). */
+    private final int[][] position, zeroed;
+    /**
+     * Per cutoff: the six coefficients in t = (r − r_i)/h of every interval and function,
+     * [interval][function][6], so that one neighbour reads one contiguous block.
+     */
     private final double[][] table;
 
     private RadialTable(List<Segment> segments) {
@@ -49,6 +61,7 @@ final class RadialTable {
         functions = new int[n];
         pair = new boolean[n];
         position = new int[n][];
+        zeroed = new int[n][];
         table = new double[n][];
         for (int k = 0; k < n; k++) {
             Segment s = segments.get(k);
@@ -58,17 +71,19 @@ final class RadialTable {
             functions[k] = s.position.length;
             pair[k] = s.position.length > 0 && s.position[0] < 0;
             position[k] = s.position;
+            zeroed[k] = s.zeroed;
             table[k] = s.table;
         }
     }
 
     /**
      * Tabulates the channel's pair function and the radials marked in {@code needed} (by row
-     * position); null when some function cannot be tabulated within the tolerance.
+     * position: {@link #THREE_BODY} or {@link #ZEROED}); null when some function cannot be
+     * tabulated within the tolerance.
      */
-    static RadialTable build(RadialChannel ch, boolean[] needed) {
+    static RadialTable build(RadialChannel ch, int[] needed) {
         TreeSet<Double> cuts = new TreeSet<>();
-        for (int p = 0; p < ch.width; p++) if (ch.pairWeight[p] != 0 || needed[p]) cuts.add(ch.radialCutoff[p]);
+        for (int p = 0; p < ch.width; p++) if (ch.pairWeight[p] != 0 || needed[p] != UNUSED) cuts.add(ch.radialCutoff[p]);
         List<Segment> segments = new ArrayList<>();
         for (double rc : cuts.descendingSet()) {
             List<double[]> funcs = new ArrayList<>();   // per function: a, b, w triples
@@ -86,12 +101,15 @@ final class RadialTable {
                 funcs.add(f);
                 pos.add(-1);
             }
+            List<Integer> zero = new ArrayList<>();
             for (int p = 0; p < ch.width; p++) {
-                if (ch.radialCutoff[p] != rc || !needed[p]) continue;
+                if (ch.radialCutoff[p] != rc || needed[p] == UNUSED) continue;
                 funcs.add(new double[] {-0.5 * ch.minusTwoA[p], ch.centre[p], 1});
                 pos.add(p);
+                if (needed[p] == ZEROED) zero.add(p);
             }
-            Segment s = Segment.fit(rc, funcs, pos.stream().mapToInt(Integer::intValue).toArray());
+            Segment s = Segment.fit(rc, funcs, pos.stream().mapToInt(Integer::intValue).toArray(),
+                    zero.stream().mapToInt(Integer::intValue).toArray());
             if (s == null) return null;
             segments.add(s);
         }
@@ -102,31 +120,31 @@ final class RadialTable {
     int[] intervals() { return intervals.clone(); }
 
     /**
-     * At distance r (0 &lt; r): the tabulated radials into g[p], dg[p] (zero beyond their cutoff);
-     * returns φ(r) and writes φ'(r) into dphi[q].
+     * At distance r (0 &lt; r): the tabulated radials into g[p], dg[p] (zero beyond their cutoff
+     * where a density or a three-body family of a longer cutoff could read them); returns φ(r)
+     * and writes φ'(r) into dphi[q].
      */
     double evaluate(double r, double[] g, double[] dg, double[] dphi, int q) {
         double phi = 0, dp = 0;
         for (int k = 0; k < cutoff.length; k++) {
-            int[] pos = position[k];
-            int nf = functions[k];
             if (r >= cutoff[k]) {
-                for (int f = pair[k] ? 1 : 0; f < nf; f++) { g[pos[f]] = 0; dg[pos[f]] = 0; }
+                for (int p : zeroed[k]) { g[p] = 0; dg[p] = 0; }
                 continue;
             }
             double inv = inverseStep[k], x = r * inv;
-            int i = (int) x;
+            int i = (int) x, nf = functions[k];
             if (i >= intervals[k]) i = intervals[k] - 1;
             double t = x - i;
             double[] c = table[k];
-            int o = i * nf * C, f = 0;
+            int[] pos = position[k];
+            int o = i * ROW * nf, f = 0;
             if (pair[k]) {
                 phi += value(c, o, t);
                 dp += slope(c, o, t) * inv;
                 f = 1;
-                o += C;
+                o += ROW;
             }
-            for (; f < nf; f++, o += C) {
+            for (; f < nf; f++, o += ROW) {
                 int p = pos[f];
                 g[p] = value(c, o, t);
                 dg[p] = slope(c, o, t) * inv;
@@ -136,6 +154,7 @@ final class RadialTable {
         return phi;
     }
 
+    /** The quintic at t of the coefficients at c[o .. o+5]. */
     private static double value(double[] c, int o, double t) {
         return c[o] + t * (c[o + 1] + t * (c[o + 2] + t * (c[o + 3] + t * (c[o + 4] + t * c[o + 5]))));
     }
@@ -149,21 +168,22 @@ final class RadialTable {
     private static final class Segment {
         final double cutoff;
         final int intervals;
-        final int[] position;
+        final int[] position, zeroed;
         final double[] table;
 
-        private Segment(double cutoff, int intervals, int[] position, double[] table) {
+        private Segment(double cutoff, int intervals, int[] position, int[] zeroed, double[] table) {
             this.cutoff = cutoff;
             this.intervals = intervals;
             this.position = position;
+            this.zeroed = zeroed;
             this.table = table;
         }
 
-        static Segment fit(double rc, List<double[]> funcs, int[] position) {
+        static Segment fit(double rc, List<double[]> funcs, int[] position, int[] zeroed) {
             int n = (int) Math.ceil(rc / FIRST_STEP);
             while (n <= MAX_INTERVALS) {
                 double[] table = coefficients(rc, n, funcs);
-                if (accurate(rc, n, funcs, table)) return new Segment(rc, n, position, table);
+                if (accurate(rc, n, funcs, table)) return new Segment(rc, n, position, zeroed, table);
                 n *= 2;
             }
             return null;
@@ -173,7 +193,7 @@ final class RadialTable {
         static double[] coefficients(double rc, int n, List<double[]> funcs) {
             int nf = funcs.size();
             double h = rc / n;
-            double[] out = new double[n * nf * C];
+            double[] out = new double[n * nf * ROW];
             double[][] node = new double[n + 1][3 * nf];
             for (int i = 0; i <= n; i++)
                 for (int f = 0; f < nf; f++) exact(funcs.get(f), rc, i == n ? rc : i * h, node[i], 3 * f);
@@ -182,13 +202,9 @@ final class RadialTable {
                     double p0 = node[i][3 * f], d0 = h * node[i][3 * f + 1], s0 = h * h * node[i][3 * f + 2];
                     double p1 = node[i + 1][3 * f], d1 = h * node[i + 1][3 * f + 1], s1 = h * h * node[i + 1][3 * f + 2];
                     double dp = p1 - p0;
-                    int o = (i * nf + f) * C;
-                    out[o] = p0;
-                    out[o + 1] = d0;
-                    out[o + 2] = 0.5 * s0;
-                    out[o + 3] = 10 * dp - 6 * d0 - 4 * d1 - 1.5 * s0 + 0.5 * s1;
-                    out[o + 4] = -15 * dp + 8 * d0 + 7 * d1 + 1.5 * s0 - s1;
-                    out[o + 5] = 6 * dp - 3 * d0 - 3 * d1 - 0.5 * s0 + 0.5 * s1;
+                    double[] c = {p0, d0, 0.5 * s0, 10 * dp - 6 * d0 - 4 * d1 - 1.5 * s0 + 0.5 * s1,
+                        -15 * dp + 8 * d0 + 7 * d1 + 1.5 * s0 - s1, 6 * dp - 3 * d0 - 3 * d1 - 0.5 * s0 + 0.5 * s1};
+                    System.arraycopy(c, 0, out, (i * nf + f) * ROW, ROW);
                 }
             }
             return out;
@@ -207,7 +223,7 @@ final class RadialTable {
                     dmax = Math.max(dmax, Math.abs(e[1]));
                 }
                 for (int i = 0; i < n; i++)
-                    for (int j = 1; j <= 3; j++) if (!close(funcs.get(f), rc, n, f, nf, table, (i + 0.25 * j) * h, vmax, dmax, e)) return false;
+                    for (int j = 1; j <= 3; j++) if (!close(funcs.get(f), rc, n, f, nf, table, (i + 0.25 * j) * rc / n, vmax, dmax, e)) return false;
                 // and at the Gaussians' centres, which a narrow Gaussian could hide between check points
                 double[] fn = funcs.get(f);
                 for (int t = 0; t < fn.length; t += 3) {
@@ -220,14 +236,14 @@ final class RadialTable {
 
         private static boolean close(double[] fn, double rc, int n, int f, int nf, double[] table, double r,
                                      double vmax, double dmax, double[] e) {
-            double h = rc / n, x = r / h;
+            double x = r * n / rc;
             int i = Math.min((int) x, n - 1);
             double t = x - i;
-            int o = (i * nf + f) * C;
+            int o = (i * nf + f) * ROW;
             exact(fn, rc, r, e, 0);
             vmax = Math.max(vmax, Math.abs(e[0]));
             dmax = Math.max(dmax, Math.abs(e[1]));
-            return Math.abs(value(table, o, t) - e[0]) <= TOLERANCE * vmax && Math.abs(slope(table, o, t) / h - e[1]) <= TOLERANCE * dmax;
+            return Math.abs(value(table, o, t) - e[0]) <= TOLERANCE * vmax && Math.abs(slope(table, o, t) * n / rc - e[1]) <= TOLERANCE * dmax;
         }
     }
 
