@@ -135,34 +135,42 @@ final class RadialTable {
             int i = (int) x, nf = functions[k];
             if (i >= intervals[k]) i = intervals[k] - 1;
             double t = x - i;
+            // powers of t shared by the functions: each polynomial is then independent multiply-adds,
+            // not a chain of dependent Horner steps
+            double t2 = t * t, t3 = t2 * t, t4 = t2 * t2, t5 = t4 * t;
+            double u2 = 2 * t, u3 = 3 * t2, u4 = 4 * t3, u5 = 5 * t4;
             double[] c = table[k];
             int[] pos = position[k];
             int o = i * ROW * nf, f = 0;
             if (pair[k]) {
-                phi += value(c, o, t);
-                dp += slope(c, o, t) * inv;
+                phi += value(c, o, t, t2, t3, t4, t5);
+                dp += slope(c, o, u2, u3, u4, u5) * inv;
                 f = 1;
                 o += ROW;
             }
             for (; f < nf; f++, o += ROW) {
                 int p = pos[f];
-                g[p] = value(c, o, t);
-                dg[p] = slope(c, o, t) * inv;
+                g[p] = value(c, o, t, t2, t3, t4, t5);
+                dg[p] = slope(c, o, u2, u3, u4, u5) * inv;
             }
         }
         dphi[q] = dp;
         return phi;
     }
 
-    /** The quintic at t of the coefficients at c[o .. o+5]. */
-    private static double value(double[] c, int o, double t) {
-        return c[o] + t * (c[o + 1] + t * (c[o + 2] + t * (c[o + 3] + t * (c[o + 4] + t * c[o + 5]))));
+    /** The quintic of the coefficients at c[o .. o+5] at t (with t², …, t⁵). */
+    private static double value(double[] c, int o, double t, double t2, double t3, double t4, double t5) {
+        return (c[o] + c[o + 1] * t) + (c[o + 2] * t2 + c[o + 3] * t3) + (c[o + 4] * t4 + c[o + 5] * t5);
     }
 
-    /** d/dt of {@link #value}. */
-    private static double slope(double[] c, int o, double t) {
-        return c[o + 1] + t * (2 * c[o + 2] + t * (3 * c[o + 3] + t * (4 * c[o + 4] + t * 5 * c[o + 5])));
+    /** d/dt of {@link #value}, with u_n = n·t^(n−1). */
+    private static double slope(double[] c, int o, double u2, double u3, double u4, double u5) {
+        return (c[o + 1] + c[o + 2] * u2) + (c[o + 3] * u3 + c[o + 4] * u4) + c[o + 5] * u5;
     }
+
+    private static double value(double[] c, int o, double t) { return value(c, o, t, t * t, t * t * t, t * t * t * t, t * t * t * t * t); }
+
+    private static double slope(double[] c, int o, double t) { return slope(c, o, 2 * t, 3 * t * t, 4 * t * t * t, 5 * t * t * t * t); }
 
     /** One cutoff's functions on one grid. */
     private static final class Segment {
