@@ -21,6 +21,7 @@ import org.jmd.neighbor.CellListSearch;
 import org.jmd.neighbor.NeighborList;
 import org.jmd.potentials.plip.PlipDescriptors;
 import org.jmd.potentials.plip.PlipModel;
+import org.jmd.potentials.plip.PlipKernel;
 import org.jmd.potentials.plip.PlipPotential;
 import org.jmd.potentials.plip.PlipTerm;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * marked per atom are µs per atom per step ({@link OperationsPerInvocation} is the atom count):
  * <ul>
  * <li>{@code plip}, {@code sw}: the potential's kernel alone (energy, forces, virial, per-atom
- *     energies) on a prebuilt list with the potential's cutoff plus the MD skin;</li>
+ *     energies) on a prebuilt list with the potential's cutoff plus the MD skin; PLIP from its
+ *     tabulated radial functions, the default;</li>
+ * <li>{@code plipExact}, {@code plipExactStep}: the same model term by term ({@code tabulate=no});</li>
  * <li>{@code plipStep}, {@code swStep}: a whole MD force step through {@link ForceCalculator}
  *     (list refresh, zeroing, kernel; forces only, as a step that prints nothing asks);</li>
  * <li>{@code plipDefaultGrid}: the kernel on the fit of the trainer's default candidate grid (206
@@ -69,9 +72,9 @@ public class PlipBenchmark {
     @State(Scope.Thread)
     public static class Silicon {
         AtomicSystem system;
-        Potential plip, plipDefault, plipAll, sw;
-        ForceCalculator plipCalculator, swCalculator;
-        ForceWorkspace plipKernel, plipDefaultKernel, plipAllKernel, swKernel;
+        Potential plip, plipExact, plipDefault, plipAll, sw;
+        ForceCalculator plipCalculator, plipExactCalculator, swCalculator;
+        ForceWorkspace plipKernel, plipExactKernel, plipDefaultKernel, plipAllKernel, swKernel;
         final NeighborList plipList = new NeighborList(), swList = new NeighborList();
         final ForceResult result = new ForceResult();
 
@@ -79,6 +82,7 @@ public class PlipBenchmark {
             system = Crystals.silicon(ATOMS, 1);
             if (system.size() != ATOMS) throw new IllegalStateException("expected " + ATOMS + " atoms, got " + system.size());
             plip = new PlipPotential(trainedModel(), "si-plip");
+            plipExact = new PlipPotential(trainedModel(), "si-plip tabulate=no", PlipKernel.Radial.EXACT);
             plipDefault = new PlipPotential(model("si-plip-default-grid.plip"), "si-plip, default grid");
             plipAll = new PlipPotential(allTermsModel(), "all terms");
             Path root = Path.of(System.getProperty("jmd.root", "."));
@@ -87,8 +91,10 @@ public class PlipBenchmark {
             sw = PotentialRegistry.load().create("sw " + swFile.toAbsolutePath(), root);
             // one thread, as the speed targets are stated; ThreadScalingBenchmark covers threads
             plipCalculator = new ForceCalculator(plip, ForceCalculator.DEFAULT_SKIN, ThreadTeam.serial());
+            plipExactCalculator = new ForceCalculator(plipExact, ForceCalculator.DEFAULT_SKIN, ThreadTeam.serial());
             swCalculator = new ForceCalculator(sw, ForceCalculator.DEFAULT_SKIN, ThreadTeam.serial());
             plipKernel = plip.workspace(ThreadTeam.serial());
+            plipExactKernel = plipExact.workspace(ThreadTeam.serial());
             plipDefaultKernel = plipDefault.workspace(ThreadTeam.serial());
             plipAllKernel = plipAll.workspace(ThreadTeam.serial());
             swKernel = sw.workspace(ThreadTeam.serial());
@@ -141,6 +147,9 @@ public class PlipBenchmark {
     public double plip(Silicon s) { return s.kernel(s.plipKernel, s.plipList); }
 
     @Benchmark @OperationsPerInvocation(ATOMS)
+    public double plipExact(Silicon s) { return s.kernel(s.plipExactKernel, s.plipList); }
+
+    @Benchmark @OperationsPerInvocation(ATOMS)
     public double sw(Silicon s) { return s.kernel(s.swKernel, s.swList); }
 
     @Benchmark @OperationsPerInvocation(ATOMS)
@@ -152,6 +161,12 @@ public class PlipBenchmark {
     @Benchmark @OperationsPerInvocation(ATOMS)
     public double plipStep(Silicon s) {
         s.plipCalculator.compute(s.system, ForceResult.FORCES, s.result);
+        return s.result.energy;
+    }
+
+    @Benchmark @OperationsPerInvocation(ATOMS)
+    public double plipExactStep(Silicon s) {
+        s.plipExactCalculator.compute(s.system, ForceResult.FORCES, s.result);
         return s.result.energy;
     }
 

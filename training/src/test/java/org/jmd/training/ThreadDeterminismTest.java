@@ -22,6 +22,7 @@ import org.jmd.potentials.nnp.DefaultSymmetryFunctions;
 import org.jmd.potentials.nnp.N2p2Writer;
 import org.jmd.potentials.nnp.Scaling;
 import org.jmd.potentials.plip.PlipModel;
+import org.jmd.potentials.plip.PlipKernel;
 import org.jmd.potentials.plip.PlipPotential;
 import org.jmd.potentials.plip.PlipTerm;
 import org.jmd.potentials.committee.CommitteePotential;
@@ -53,7 +54,8 @@ class ThreadDeterminismTest {
         cases.add(new Object[] {"nnp", registry.create("nnp " + shared.resolve("reference/n2p2/H2O_RPBE-D3") + " length_unit=bohr energy_unit=hartree", root),
                 new String[] {"H", "O"}, 240, 10.0, 0.9});
         cases.add(new Object[] {"linear", linear(), si, 300, 20.0, 2.0});
-        cases.add(new Object[] {"plip", plip(), si, 300, 20.0, 2.0});
+        cases.add(new Object[] {"plip", plip(PlipKernel.Radial.TABULATED), si, 300, 20.0, 2.0});
+        cases.add(new Object[] {"plip tabulate=no", plip(PlipKernel.Radial.EXACT), si, 300, 20.0, 2.0});
         cases.add(new Object[] {"committee", new CommitteePotential(List.of(registry.create("sw " + root.resolve("inputs/potentials/Si.sw"), root),
                 registry.create("lj epsilon=0.02 sigma=2.1 cutoff=4.5", root)), "sw + lj"), si, 300, 20.0, 2.0});
         return cases.stream();
@@ -101,7 +103,7 @@ class ThreadDeterminismTest {
     }
 
     /** A PLIP model with two-, three- and many-body terms and random weights. */
-    private static Potential plip() {
+    private static Potential plip(PlipKernel.Radial radial) {
         Random rnd = new Random(2);
         List<PlipTerm> terms = new ArrayList<>();
         for (int k = 0; k < 8; k++) terms.add(PlipTerm.twoBody(0, 0, 1.0, 1.8 + 0.4 * k, 5.0));
@@ -109,6 +111,6 @@ class ThreadDeterminismTest {
         for (int k = 0; k < 4; k++) for (int l = 0; l <= 3; l++) terms.add(PlipTerm.threeBody(0, 0, 0, 1.0, 2.0 + 0.4 * k, 4.0, l));
         double[] w = new double[terms.size()];
         for (int t = 0; t < w.length; t++) w[t] = 1e-2 * rnd.nextGaussian();
-        return new PlipPotential(new PlipModel(new String[] {"Si"}, new double[] {-5}, terms, w), "plip test");
+        return new PlipPotential(new PlipModel(new String[] {"Si"}, new double[] {-5}, terms, w), "plip test", radial);
     }
 }

@@ -42,6 +42,8 @@ public final class PlipKernel {
     private final boolean[] active;
     /** Per channel c·S + s, null when the channel has no term. */
     private final RadialChannel[] channels;
+    /** Per channel: its tabulated functions, or null where it is evaluated term by term. */
+    private final RadialTable[] tables;
     /** Per channel: row positions of its many-body radials and their density index (per centre). */
     private final int[][] manyPosition, manyIndex;
     /** Per centre: embedding polynomial of each density, coefficients of ρ^0..ρ^P at [k(P+1) + m]. */
@@ -63,9 +65,12 @@ public final class PlipKernel {
     private final ThreeBody method;
     private final int rowWidth, maxCutoffs, maxMany, maxSets, maxMonomials, maxGrid, maxFamilies;
 
-    public PlipKernel(PlipModel model) { this(model, ThreeBody.AUTO); }
+    /** Term by term (exact to round-off) or from tables of the combined radial functions ({@link RadialTable}). */
+    public enum Radial { EXACT, TABULATED }
 
-    PlipKernel(PlipModel model, ThreeBody method) {
+    public PlipKernel(PlipModel model, Radial evaluation) { this(model, ThreeBody.AUTO, evaluation); }
+
+    PlipKernel(PlipModel model, ThreeBody method, Radial evaluation) {
         this.method = method;
         elements = model.elements();
         species = model.elementCount();
@@ -206,7 +211,43 @@ public final class PlipKernel {
         maxSets = sets;
         maxMonomials = monos;
         maxFamilies = families;
+        tables = new RadialTable[s2];
+        if (evaluation == Radial.TABULATED) {
+            // the positions a density or a three-body family reads; the rest enter through φ only
+            int[][] needed = new int[s2][];
+            for (int ch = 0; ch < s2; ch++) {
+                if (channels[ch] == null) continue;
+                needed[ch] = new int[channels[ch].width];
+                for (int p : manyPosition[ch]) needed[ch][p] = RadialTable.ZEROED;
+            }
+            for (int c = 0; c < species; c++) {
+                if (pairs[c] == null) continue;
+                AngularPairs ap = pairs[c];
+                for (int f = 0; f < ap.familyCount; f++) {
+                    int ch1 = c * species + ap.familyN1[f], ch2 = c * species + ap.familyN2[f];
+                    int p1 = ap.familyPosition1[f], p2 = ap.familyPosition2[f];
+                    // a family of a shorter cutoff than the centre's longest three-body one reads zeros beyond it
+                    needed[ch1][p1] = Math.max(needed[ch1][p1], channels[ch1].radialCutoff[p1] < reach3[c] ? RadialTable.ZEROED : RadialTable.THREE_BODY);
+                    needed[ch2][p2] = Math.max(needed[ch2][p2], channels[ch2].radialCutoff[p2] < reach3[c] ? RadialTable.ZEROED : RadialTable.THREE_BODY);
+                }
+            }
+            for (int ch = 0; ch < s2; ch++) if (channels[ch] != null) tables[ch] = RadialTable.build(channels[ch], needed[ch]);
+        }
     }
+
+    /** Whether every channel is evaluated from tables (false in exact mode, or where a channel could not be tabulated). */
+    public boolean tabulated() {
+        boolean any = false;
+        for (int ch = 0; ch < channels.length; ch++) {
+            if (channels[ch] == null) continue;
+            if (tables[ch] == null) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    /** The table of channel centre·S + neighbour, or null (for tests). */
+    RadialTable table(int centre, int neighbour) { return tables[centre * species + neighbour]; }
 
     /** The largest cutoff of any term with a non-zero weight. */
     public double cutoff() { return cutoff; }
@@ -301,8 +342,13 @@ public final class PlipKernel {
             sc.r[q] = r;
             sc.unit[3 * q] = ux; sc.unit[3 * q + 1] = uy; sc.unit[3 * q + 2] = uz;
             sc.tangential[3 * q] = 0; sc.tangential[3 * q + 1] = 0; sc.tangential[3 * q + 2] = 0;
-            for (int k = 0; k < cut.length; k++) CosineCutoff.evaluate(r, cut[k], inv[k], fc, 2 * k);
-            energy += ch.evaluate(r, fc, g[q], dg[q], sc.dEdr, q, sc.gridBuffer);
+            RadialTable tab = tables[c * S + s];
+            if (tab != null) {
+                energy += tab.evaluate(r, g[q], dg[q], sc.dEdr, q);
+            } else {
+                for (int k = 0; k < cut.length; k++) CosineCutoff.evaluate(r, cut[k], inv[k], fc, 2 * k);
+                energy += ch.evaluate(r, fc, g[q], dg[q], sc.dEdr, q, sc.gridBuffer);
+            }
             int[] mp = manyPosition[c * S + s], mi = manyIndex[c * S + s];
             for (int k = 0; k < mp.length; k++) rho[mi[k]] += g[q][mp[k]];
             if (am != null && r < r3 && am.speciesStart[s] < am.speciesStart[s + 1]) sc.triplet[triplets++] = q;

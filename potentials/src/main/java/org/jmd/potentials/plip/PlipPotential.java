@@ -11,7 +11,9 @@ import org.jmd.neighbor.NeighborList;
  * per-atom energies (E_i as written, so they sum to the total).
  *
  * <p>The model is evaluated from its combined functions by a {@link PlipKernel}, one atom at a
- * time; {@link SiteEnergies} splits the atoms over threads and turns each atom's pair gradients
+ * time, by default from tables of its combined radial functions ({@link RadialTable}: energies
+ * within ~1e-10 eV/atom of the exact evaluation, forces the exact gradient of the tabulated
+ * energy), or term by term ({@link PlipKernel.Radial#EXACT}); {@link SiteEnergies} splits the atoms over threads and turns each atom's pair gradients
  * into forces and virial. Works with any cell: displacements come from a full neighbour list, so
  * an atom's own periodic images and several images of one neighbour are just more neighbours.
  */
@@ -20,13 +22,19 @@ public final class PlipPotential implements Potential {
     private final PlipKernel kernel;
     private final String description;
 
-    public PlipPotential(PlipModel model, String description) { this(model, description, PlipKernel.ThreeBody.AUTO); }
+    /** From tables of the combined radial functions, as {@code potential plip FILE} does by default. */
+    public PlipPotential(PlipModel model, String description) { this(model, description, PlipKernel.Radial.TABULATED); }
+
+    /** Tabulated, or term by term (exact to round-off: {@code tabulate=no}). */
+    public PlipPotential(PlipModel model, String description, PlipKernel.Radial radial) {
+        this(model, description, PlipKernel.ThreeBody.AUTO, radial);
+    }
 
     /** With the three-body formulation forced, so tests can check each one. */
-    PlipPotential(PlipModel model, String description, PlipKernel.ThreeBody method) {
+    PlipPotential(PlipModel model, String description, PlipKernel.ThreeBody method, PlipKernel.Radial radial) {
         this.model = model;
         this.description = description;
-        this.kernel = new PlipKernel(model, method);
+        this.kernel = new PlipKernel(model, method, radial);
     }
 
     public PlipModel model() { return model; }

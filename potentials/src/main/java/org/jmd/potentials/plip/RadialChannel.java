@@ -29,7 +29,7 @@ final class RadialChannel {
     final int[] gridCutoff;
     /** Per row position: its base grid, the point on that grid, the power m, and a, b of the radial. */
     final int[] grid, point, power;
-    final double[] minusTwoA, centre;
+    final double[] minusTwoA, centre, radialCutoff;
     /** Positions of grid k: {@code gridStart[k] .. gridStart[k+1]}. */
     final int[] gridStart;
     /** Runs of positions with one grid and one power m: {@code runStart[j] .. runStart[j+1]}, runs of grid k from {@code gridRun[k]}. */
@@ -100,6 +100,7 @@ final class RadialChannel {
         power = new int[width];
         minusTwoA = new double[width];
         centre = new double[width];
+        radialCutoff = new double[width];
         gridStart = new int[this.grids.length + 1];
         for (int p = 0; p < width; p++) {
             int k = order.get(p);
@@ -109,6 +110,7 @@ final class RadialChannel {
             power[p] = slots.get(k)[2];
             minusTwoA[p] = -2 * r[0];
             centre[p] = r[1];
+            radialCutoff[p] = r[2];
             position.put(List.of(r[0], r[1], r[2]), p);
         }
         for (int k = 0, p = 0; k <= this.grids.length; k++) {

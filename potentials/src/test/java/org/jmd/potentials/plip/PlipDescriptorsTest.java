@@ -19,7 +19,7 @@ class PlipDescriptorsTest {
         String[] el = PlipPotentialTest.SPECIES[set];
         PlipModel model = SyntheticPlip.random(el, 31 + set);
         PlipDescriptors desc = new PlipDescriptors(model.elements(), model.terms());
-        PlipPotential pot = new PlipPotential(model, "synthetic");
+        PlipPotential pot = new PlipPotential(model, "synthetic", PlipKernel.Radial.EXACT); // the descriptors are exact: compared to 1e-11
         AtomicSystem s = Consistency.randomTriclinic(el, 10, 16.0, 1.9, 5 + set);
         int n = s.size(), p = desc.columns();
         double[] sum = new double[p], rows = new double[3 * n * p];

@@ -34,6 +34,12 @@ class PlipModelFileTest {
         AtomicSystem s = Consistency.randomTriclinic(new String[] {"Si", "C", "Ge"}, 6, 16.0, 2.0, 1);
         assertEquals(Consistency.energy(new PlipPotential(m, "direct"), s), Consistency.energy(p, s), 0.0);
         assertTrue(p.describe().startsWith("plip "));
+        // tabulate=no: the term-by-term evaluation, the same bits as made directly
+        Potential exact = PotentialRegistry.load().create("plip " + file + " tabulate=no", null);
+        assertEquals(Consistency.energy(new PlipPotential(m, "direct", PlipKernel.Radial.EXACT), s), Consistency.energy(exact, s), 0.0);
+        assertTrue(exact.describe().endsWith("tabulate=no"), exact.describe());
+        InputException bad = assertThrows(InputException.class, () -> PotentialRegistry.load().create("plip " + file + " tabulate=maybe", null));
+        assertTrue(bad.getMessage().contains("tabulate= expects yes or no"), bad.getMessage());
     }
 
     @Test void handWrittenFileWithCommentsAndEitherNeighbourOrder() {

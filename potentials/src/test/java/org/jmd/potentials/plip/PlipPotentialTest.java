@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 class PlipPotentialTest {
     static final String[][] SPECIES = {{"Si"}, {"Zn", "O"}, {"Si", "C", "Ge"}};
 
+    /** Term by term: these tests compare with the definitions to 1e-10, finer than the tables (PlipTabulationTest). */
     static PlipPotential potential(String[] elements, long seed) {
-        return new PlipPotential(SyntheticPlip.random(elements, seed), "synthetic");
+        return new PlipPotential(SyntheticPlip.random(elements, seed), "synthetic", PlipKernel.Radial.EXACT);
     }
 
     @ParameterizedTest @ValueSource(ints = {0, 1, 2})
@@ -97,12 +98,13 @@ class PlipPotentialTest {
     // ---- models on candidate grids: the recurrences of GaussianGrid, Gaussians shared by many
     // terms, and both three-body formulations (by moments and by pairs), each forced in turn
 
+    static final PlipKernel.Radial EXACT = PlipKernel.Radial.EXACT;
     static final PlipKernel.ThreeBody[] METHODS = {PlipKernel.ThreeBody.MOMENTS, PlipKernel.ThreeBody.PAIRS};
 
     @ParameterizedTest @ValueSource(ints = {0, 1, 2, 3})
     void gridModelMatchesTheDefinitions(int variant) {
         String[] el = SPECIES[variant / 2];
-        PlipPotential p = new PlipPotential(SyntheticPlip.grid(el, 51 + variant / 2), "grid", METHODS[variant % 2]);
+        PlipPotential p = new PlipPotential(SyntheticPlip.grid(el, 51 + variant / 2), "grid", METHODS[variant % 2], EXACT);
         AtomicSystem s = Consistency.randomTriclinic(el, 6, 18.0, 1.9, 7 + variant / 2);
         double expected = NaivePlip.energy(p.model(), s);
         double got = Consistency.energy(p, s);
@@ -112,7 +114,7 @@ class PlipPotentialTest {
     @ParameterizedTest @ValueSource(ints = {0, 1, 2, 3})
     void gridModelForcesVirialAndInvariances(int variant) {
         String[] el = SPECIES[variant / 2];
-        PlipPotential p = new PlipPotential(SyntheticPlip.grid(el, 61 + variant / 2), "grid", METHODS[variant % 2]);
+        PlipPotential p = new PlipPotential(SyntheticPlip.grid(el, 61 + variant / 2), "grid", METHODS[variant % 2], EXACT);
         AtomicSystem s = Consistency.randomTriclinic(el, 8, 17.0, 1.9, 3 + variant / 2);
         ForceResult r = Consistency.evaluate(p, s);
         double fmax = Math.max(1, r.maxForceComponent());
@@ -129,8 +131,8 @@ class PlipPotentialTest {
         String[] el = SPECIES[set];
         PlipModel model = SyntheticPlip.random(el, 81 + set);
         AtomicSystem s = Consistency.randomTriclinic(el, 9, 16.0, 1.9, 13);
-        ForceResult a = Consistency.evaluate(new PlipPotential(model, "moments", PlipKernel.ThreeBody.MOMENTS), s);
-        ForceResult b = Consistency.evaluate(new PlipPotential(model, "pairs", PlipKernel.ThreeBody.PAIRS), s);
+        ForceResult a = Consistency.evaluate(new PlipPotential(model, "moments", PlipKernel.ThreeBody.MOMENTS, EXACT), s);
+        ForceResult b = Consistency.evaluate(new PlipPotential(model, "pairs", PlipKernel.ThreeBody.PAIRS, EXACT), s);
         double scale = Math.max(1, Math.abs(a.energy));
         for (int i = 0; i < s.size(); i++) assertEquals(a.atomEnergies[i], b.atomEnergies[i], 1e-11 * scale, "atom " + i);
         for (int k = 0; k < a.forces.length; k++) assertEquals(a.forces[k], b.forces[k], 1e-10 * Math.max(1, a.maxForceComponent()), "force " + k);
@@ -144,7 +146,7 @@ class PlipPotentialTest {
     @ParameterizedTest @ValueSource(ints = {0, 1, 2, 3})
     void kernelPairGradientsAreDerivativesOfTheAtomicEnergy(int variant) {
         String[] el = SPECIES[variant / 2];
-        PlipKernel k = new PlipKernel(SyntheticPlip.grid(el, 71 + variant / 2), METHODS[variant % 2]);
+        PlipKernel k = new PlipKernel(SyntheticPlip.grid(el, 71 + variant / 2), METHODS[variant % 2], EXACT);
         AtomicSystem s = Consistency.randomTriclinic(el, 5, 17.0, 1.9, 11);
         NeighborList list = new NeighborList();
         new CellListSearch().build(s.x, s.size(), s.cell(), k.cutoff() + 1.0, NeighborList.Kind.FULL, list);

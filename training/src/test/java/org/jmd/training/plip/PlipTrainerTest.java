@@ -19,6 +19,7 @@ import org.jmd.engine.check.Consistency;
 import org.jmd.io.Frame;
 import org.jmd.neighbor.Cell;
 import org.jmd.potentials.plip.PlipModel;
+import org.jmd.potentials.plip.PlipKernel;
 import org.jmd.potentials.plip.PlipPotential;
 import org.jmd.potentials.plip.PlipTerm;
 import org.jmd.training.LabelledStructure;
@@ -43,7 +44,7 @@ class PlipTrainerTest {
 
     @Test void recoversASyntheticModelAndChoosesAlphaByValidation() {
         PlipModel truth = sparseTruth(7);
-        PlipPotential truePotential = new PlipPotential(truth, "truth");
+        PlipPotential truePotential = new PlipPotential(truth, "truth", PlipKernel.Radial.EXACT);
         List<LabelledStructure> train = label(truePotential, 24, 100), valid = label(truePotential, 6, 200);
         LearningCurve curve = new LearningCurve();
         Trainer t = trainer("model plip " + GRID + " alpha_min_ratio=1e-12");
@@ -89,7 +90,7 @@ class PlipTrainerTest {
     @Test void scanRmseFromTheGramFormMatchesDirectEvaluation() {
         // the curve's RMSEs come from normal equations; check them against the saved model run directly
         PlipModel truth = sparseTruth(3);
-        PlipPotential truePotential = new PlipPotential(truth, "truth");
+        PlipPotential truePotential = new PlipPotential(truth, "truth", PlipKernel.Radial.EXACT);
         List<LabelledStructure> train = label(truePotential, 10, 400);
         // noisy labels so the fit is not exact
         Random rnd = new Random(2);
@@ -131,7 +132,7 @@ class PlipTrainerTest {
     }
 
     @Test void sameBitsOnOneTwoAndThreeThreads() throws Exception {
-        PlipPotential truePotential = new PlipPotential(sparseTruth(5), "truth");
+        PlipPotential truePotential = new PlipPotential(sparseTruth(5), "truth", PlipKernel.Radial.EXACT);
         List<LabelledStructure> train = label(truePotential, 8, 500);
         String one = trainer("model plip " + GRID + " alpha=1e-3").train(train, List.of(), new TrainingContext(dir.resolve("one"), REFERENCE, 1, 1, new LearningCurve(), List.of()));
         PlipModel m1 = PlipModel.read(Path.of(one.substring(5)));
@@ -156,7 +157,7 @@ class PlipTrainerTest {
         e = assertThrows(InputException.class, () -> trainer("model plip alpah=0.1"));
         assertTrue(e.getMessage().contains("unknown option 'alpah'"), e.getMessage());
 
-        PlipPotential truePotential = new PlipPotential(sparseTruth(5), "truth");
+        PlipPotential truePotential = new PlipPotential(sparseTruth(5), "truth", PlipKernel.Radial.EXACT);
         List<LabelledStructure> data = label(truePotential, 3, 600);
         e = assertThrows(InputException.class, () -> trainer("model plip " + GRID).train(data, List.of(), new TrainingContext(dir, REFERENCE, 1, 1, new LearningCurve(), List.of())));
         assertTrue(e.getMessage().contains("give alpha="), e.getMessage());
