@@ -69,8 +69,10 @@ public class N2p2Benchmark {
     private int next;
 
     @Setup public void setup() {
-        Path dir = Path.of(System.getProperty("jmd.testdata", "../testdata"), "reference", "n2p2", potential);
-        if (!Files.isDirectory(dir)) throw new IllegalStateException("missing " + dir.toAbsolutePath() + " (set -Djmd.testdata)");
+        // run from the repository root, as docs/benchmarks.md says, like the other benchmarks
+        Path root = Path.of(System.getProperty("jmd.root", "."));
+        Path dir = Path.of(System.getProperty("jmd.testdata", root.resolve("testdata").toString()), "reference", "n2p2", potential);
+        if (!Files.isDirectory(dir)) throw new IllegalStateException("missing " + dir.toAbsolutePath() + " (run from the repository root or set -Djmd.root/-Djmd.testdata)");
         system = atLeast(StructureIO.read(dir.resolve("input.data")).system, MIN_ATOMS);
         nnp = (N2p2Potential) PotentialRegistry.load().create("nnp \"" + dir + "\"", null);
         new CellListSearch().build(system.x, system.size(), system.cell(), nnp.cutoff(), NeighborList.Kind.FULL, list);

@@ -91,6 +91,14 @@ final class GaussianAngularGroup extends AngularGroup {
     /** (1 + λ cos θ)^(ζ−1), by repeated squaring for whole ζ (Math.pow is slow; ζ = 16 takes 4 squarings and 3 products). */
     private double power(double x, int k) {
         int n = zetaWhole[k];
+        // the common small ζ written out: the same products, in the same order, as the loop below
+        switch (n) {
+            case 0: return 1.0;
+            case 1: return x;
+            case 2: return x * x;
+            case 3: return x * (x * x);
+            default: break;
+        }
         if (n < 0) return Math.pow(x, zeta[k] - 1.0);
         double p = 1.0, base = x;
         while (n > 0) {
