@@ -69,6 +69,7 @@ public final class CellListSearch {
                             int p = binPoints[q];
                             if (p == i) continue;
                             int j = pointAtom[p];
+                            if (half && j < i) continue; // the other side keeps it: no image or distance needed
                             // image relative to the positions as given, not as wrapped
                             int n0 = pointImage[3 * p] - wrapShift[3 * j] + wrapShift[3 * i];
                             int n1 = pointImage[3 * p + 1] - wrapShift[3 * j + 1] + wrapShift[3 * i + 1];

@@ -33,7 +33,11 @@ public final class NeighborList {
     private int images;
     private int[] imageVector = new int[0];
     private double[] shift = new double[0];
-    // builder's lookup from packed image integers to index: open addressing, keys + 1 (0 = empty)
+    // builder's lookup from image integers to index: a dense table (index + 1, 0 = not seen) for
+    // images within ±DENSE_RANGE cells, which are all a cell larger than twice the cutoff has and
+    // are looked up once per pair; open addressing (keys + 1, 0 = empty) for the rest
+    private static final int DENSE_RANGE = 2, DENSE_SIDE = 2 * DENSE_RANGE + 1;
+    private final int[] denseSlots = new int[DENSE_SIDE * DENSE_SIDE * DENSE_SIDE];
     private int[] imageKeys = new int[64], imageSlots = new int[64];
     private int lastKey = -1, lastIndex = -1;
     // transpose: the pairs whose neighbor is atom j, built on first use after each build
@@ -152,6 +156,7 @@ public final class NeighborList {
         if (start.length < atoms + 1) start = new int[atoms + 1];
         start[0] = 0;
         images = 0;
+        java.util.Arrays.fill(denseSlots, 0);
         java.util.Arrays.fill(imageKeys, 0);
         lastKey = -1;
     }
@@ -167,6 +172,14 @@ public final class NeighborList {
 
     /** The index of an image, added to the table when first seen; consecutive pairs mostly share one. */
     private int imageIndexOf(int n0, int n1, int n2) {
+        int a = n0 + DENSE_RANGE, b = n1 + DENSE_RANGE, c = n2 + DENSE_RANGE;
+        if ((a | b | c) >= 0 && a < DENSE_SIDE && b < DENSE_SIDE && c < DENSE_SIDE) {
+            int d = (a * DENSE_SIDE + b) * DENSE_SIDE + c, slot = denseSlots[d];
+            if (slot != 0) return slot - 1;
+            int index = newImage(n0, n1, n2);
+            denseSlots[d] = index + 1;
+            return index;
+        }
         if (Math.abs(n0) > IMAGE_RANGE || Math.abs(n1) > IMAGE_RANGE || Math.abs(n2) > IMAGE_RANGE) {
             throw new IllegalArgumentException("periodic image (" + n0 + ", " + n1 + ", " + n2 + ") beyond ±" + IMAGE_RANGE
                     + " cells: the cell is far too small for the cutoff");
@@ -179,20 +192,26 @@ public final class NeighborList {
         if (imageKeys[h] == key) {
             index = imageSlots[h];
         } else {
-            index = images++;
-            if (3 * images > imageVector.length) {
-                imageVector = java.util.Arrays.copyOf(imageVector, Math.max(48, 2 * imageVector.length));
-                shift = new double[imageVector.length];
-            }
-            imageVector[3 * index] = n0;
-            imageVector[3 * index + 1] = n1;
-            imageVector[3 * index + 2] = n2;
+            index = newImage(n0, n1, n2);
             imageKeys[h] = key;
             imageSlots[h] = index;
             if (2 * images > imageKeys.length) rehash();
         }
         lastKey = key;
         lastIndex = index;
+        return index;
+    }
+
+    /** Appends an image to the table; indices follow the order images are first met, whichever lookup found them. */
+    private int newImage(int n0, int n1, int n2) {
+        int index = images++;
+        if (3 * images > imageVector.length) {
+            imageVector = java.util.Arrays.copyOf(imageVector, Math.max(48, 2 * imageVector.length));
+            shift = new double[imageVector.length];
+        }
+        imageVector[3 * index] = n0;
+        imageVector[3 * index + 1] = n1;
+        imageVector[3 * index + 2] = n2;
         return index;
     }
 

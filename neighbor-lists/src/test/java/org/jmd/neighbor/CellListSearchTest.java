@@ -36,7 +36,7 @@ class CellListSearchTest {
         Random r = new Random(42);
         CellListSearch search = new CellListSearch();
         NeighborList fast = new NeighborList(), slow = new NeighborList();
-        int cases = 0, withFaceAtoms = 0, cutoffBeyondCell = 0;
+        int cases = 0, withFaceAtoms = 0, cutoffBeyondCell = 0, farImages = 0;
         for (int t = 0; t < 2000; t++) {
             boolean[] pbc = {r.nextDouble() < 0.85, r.nextDouble() < 0.85, r.nextDouble() < 0.85};
             Cell cell = randomCell(r, pbc);
@@ -66,9 +66,15 @@ class CellListSearchTest {
             }
             cases++;
             if (face) withFaceAtoms++;
+            // images beyond ±2 cells take the list's hash lookup, nearer ones its dense table: both are covered, mixed in one list
+            boolean far = false;
+            for (int p = 0; p < fast.pairCount(); p++)
+                for (int k = 0; k < 3; k++) if (Math.abs(fast.image(p, k)) > 2) far = true;
+            if (far) farImages++;
         }
         assertEquals(2000, cases);
-        assertTrue(withFaceAtoms > 500 && cutoffBeyondCell > 200, "coverage: faces " + withFaceAtoms + " big cutoff " + cutoffBeyondCell);
+        assertTrue(withFaceAtoms > 500 && cutoffBeyondCell > 200 && farImages > 100,
+                "coverage: faces " + withFaceAtoms + " big cutoff " + cutoffBeyondCell + " images beyond ±2 cells " + farImages);
     }
 
     @Test void fullListHoldsEveryHalfPairFromBothSides() {

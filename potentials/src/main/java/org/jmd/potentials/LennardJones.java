@@ -44,6 +44,11 @@ public final class LennardJones implements Potential {
         }
 
         @Override public double slope() { return slope; }
+
+        @Override public double slopeOnly(int j, double r2) {
+            double r2inv = 1 / r2, sr2 = s2 * r2inv, sr6 = sr2 * sr2 * sr2;
+            return -eps24 * (2 * sr6 * sr6 - sr6) * r2inv; // as in energy(), to the bit
+        }
     }
 
     @Override public String describe() {

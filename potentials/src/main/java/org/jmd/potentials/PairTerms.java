@@ -31,6 +31,15 @@ final class PairTerms {
 
         /** (dE/dr)/r of the last {@link #energy} call. */
         double slope();
+
+        /**
+         * (dE/dr)/r of the pair (i, j) at squared distance r2 without its energy, for steps that
+         * want forces only (most MD steps); the same bits as {@link #energy} then {@link #slope}.
+         */
+        default double slopeOnly(int j, double r2) {
+            energy(j, r2);
+            return slope();
+        }
     }
 
     private final ThreadTeam team;
@@ -58,6 +67,8 @@ final class PairTerms {
         final double[] x = system.x, sh = list.shiftArray();
         final double[] ea = perAtom ? out.atomEnergies : null, f = out.forces;
         final double rc2 = cutoff * cutoff;
+        // energy is summed only when asked for (as LAMMPS's eflag): forces-only steps skip it
+        final boolean energies = (want & (ForceResult.ENERGY | ForceResult.ATOM_ENERGIES)) != 0;
         if (PairGradients.direct(team)) {
             // one thread: the neighbor's share goes straight into its incoming sums (same bits, see PairGradients)
             final double[] in = pairs.incomingSums(n), inShare = perAtom ? pairs.incomingShares(n) : null;
@@ -74,14 +85,20 @@ final class PairTerms {
                         double dx = x[3 * j] - xi + sh[k], dy = x[3 * j + 1] - yi + sh[k + 1], dz = x[3 * j + 2] - zi + sh[k + 2];
                         double r2 = dx * dx + dy * dy + dz * dz;
                         if (r2 >= rc2) continue;
-                        double e = term.energy(j, r2), gr = term.slope();
+                        double gr;
+                        if (energies) {
+                            double e = term.energy(j, r2);
+                            gr = term.slope();
+                            energy += e;
+                            ei += 0.5 * e;
+                            if (inShare != null) inShare[j] += 0.5 * e;
+                        } else {
+                            gr = term.slopeOnly(j, r2);
+                        }
                         double gx = gr * dx, gy = gr * dy, gz = gr * dz;
                         in[3 * j] += gx; in[3 * j + 1] += gy; in[3 * j + 2] += gz;
                         fx += gx; fy += gy; fz += gz;
                         if (virial) acc.addPair(dx, dy, dz, gx, gy, gz);
-                        energy += e;
-                        ei += 0.5 * e;
-                        if (inShare != null) inShare[j] += 0.5 * e;
                     }
                     f[3 * i] += fx; f[3 * i + 1] += fy; f[3 * i + 2] += fz;
                     if (ea != null) ea[i] += ei;
@@ -113,15 +130,21 @@ final class PairTerms {
                         if (share != null) share[q] = 0;
                         continue;
                     }
-                    double e = term.energy(j, r2), gr = term.slope();
+                    double gr;
+                    if (energies) {
+                        double e = term.energy(j, r2);
+                        gr = term.slope();
+                        energy += e;
+                        ei += 0.5 * e;
+                        if (share != null) share[q] = 0.5 * e;
+                    } else {
+                        gr = term.slopeOnly(j, r2);
+                    }
                     // ∂E/∂δ = (dE/dr) δ/r: +g on i, −g on the neighbor
                     double gx = gr * dx, gy = gr * dy, gz = gr * dz;
                     g[3 * q] = gx; g[3 * q + 1] = gy; g[3 * q + 2] = gz;
                     fx += gx; fy += gy; fz += gz;
                     if (virial) acc.addPair(dx, dy, dz, gx, gy, gz);
-                    energy += e;
-                    ei += 0.5 * e;
-                    if (share != null) share[q] = 0.5 * e;
                 }
                 f[3 * i] += fx; f[3 * i + 1] += fy; f[3 * i + 2] += fz;
                 if (ea != null) ea[i] += ei;
