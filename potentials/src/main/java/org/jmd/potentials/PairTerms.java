@@ -71,6 +71,9 @@ final class PairTerms {
         final boolean energies = (want & (ForceResult.ENERGY | ForceResult.ATOM_ENERGIES)) != 0;
         if (PairGradients.direct(team)) {
             // one thread: the neighbor's share goes straight into its incoming sums (same bits, see PairGradients)
+            // This loop and the buffered one below evaluate a pair alike; they are kept apart so that
+            // the pair loop, the whole cost of a pair potential, has no per-pair choice between
+            // "add to the neighbor" and "store for the gather" (not measured merged: not worth the risk).
             final double[] in = pairs.incomingSums(n), inShare = perAtom ? pairs.incomingShares(n) : null;
             team.run(blocks, (b, worker) -> {
                 Pair term = terms[worker];

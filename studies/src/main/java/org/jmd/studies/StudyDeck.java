@@ -142,7 +142,7 @@ public final class StudyDeck {
             Arguments d = new Arguments("reference data", words.subList(1, words.size()), a.source(), a.line(), a.baseDir());
             Path file = d.path(0, "a file of labelled structures").normalize();
             d.requirePositionalAtMost(1);
-            String format = d.has("format") ? d.choice("format", null, "extxyz", "n2p2") : null;
+            String format = structureFormat(d);
             d.requireAllUsed();
             List<LabelledStructure> data = LabelledData.read(file, format);
             referenceData.addAll(data);
@@ -155,11 +155,16 @@ public final class StudyDeck {
         say("reference: %s", referenceLine);
     }
 
+    /** The {@code format=} of a file of structures (extxyz or n2p2), or null to go by the file's name. */
+    private static String structureFormat(Arguments a) {
+        return a.has("format") ? a.choice("format", null, "extxyz", "n2p2") : null;
+    }
+
     /** {@code training FILE [format=...]}: the structures the models were trained on, for the descriptor-space diagnostics. */
     private void training(Arguments a) {
         Path file = a.path(0, "the training structures (extxyz or n2p2)").normalize();
         a.requirePositionalAtMost(1);
-        String format = a.has("format") ? a.choice("format", null, "extxyz", "n2p2") : null;
+        String format = structureFormat(a);
         a.requireAllUsed();
         List<Frame> frames = StructureIO.readAll(file, format);
         training.addAll(frames);

@@ -298,7 +298,7 @@ public final class Simulation implements AutoCloseable {
             clock.iteration = r.steps();
             requireFinite(d, at); // trial points may be NaN (the line search backs off); the result may not
             th.recordLastIteration(d);
-            if (dump != null) dump.writeLastIteration(clock.step, clock.iteration, () -> iterationFrame());
+            if (dump != null) dump.writeLastIteration(clock.step, clock.iteration, this::iterationFrame);
         } finally {
             clock.iteration = 0;
         }
